@@ -1,0 +1,1 @@
+"""CLI commands: each module has register(subparsers); cli.py wires them up."""
