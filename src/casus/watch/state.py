@@ -1,0 +1,147 @@
+"""What the watcher has seen, kept in its own tables of the same DuckDB database, so restarts lose nothing.
+
+- `watch_feeds`: per feed or sitemap URL, the ETag / Last-Modified of its last 200 answer (conditional GET),
+  when it was polled, its last status and how many entries it listed.
+- `watch_seen`: per article URL, what became of it (stored, duplicate, rejected, failed), its doc id and
+  content hash, the page's ETag / Last-Modified and the number of attempts. `failed` means a transient error
+  (timeout, 5xx, connection): such a URL is tried again in later cycles, up to `MAX_ATTEMPTS` in all.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import duckdb
+
+MAX_ATTEMPTS = 3
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS watch_feeds (
+    url           VARCHAR PRIMARY KEY,
+    kind          VARCHAR,
+    etag          VARCHAR,
+    last_modified VARCHAR,
+    last_status   VARCHAR,
+    entries       INTEGER,
+    polled_at     TIMESTAMP DEFAULT current_timestamp
+);
+CREATE TABLE IF NOT EXISTS watch_seen (
+    url           VARCHAR PRIMARY KEY,
+    status        VARCHAR NOT NULL,
+    doc_id        VARCHAR,
+    content_hash  VARCHAR,
+    etag          VARCHAR,
+    last_modified VARCHAR,
+    reason        VARCHAR,
+    attempts      INTEGER DEFAULT 1,
+    source        VARCHAR,
+    first_seen    TIMESTAMP DEFAULT current_timestamp,
+    last_seen     TIMESTAMP DEFAULT current_timestamp
+);
+"""
+
+
+@dataclass(slots=True)
+class FeedValidators:
+    etag: str | None = None
+    last_modified: str | None = None
+
+
+class SeenState:
+    """The watcher's memory. Use from one thread (the watcher's main loop)."""
+
+    def __init__(self, con: duckdb.DuckDBPyConnection):
+        self.con = con
+        for stmt in SCHEMA.split(";"):
+            if stmt.strip():
+                self.con.execute(stmt)
+
+    # -- feeds --------------------------------------------------------------------------------------------
+
+    def feed_validators(self, url: str) -> FeedValidators:
+        row = self.con.execute("SELECT etag, last_modified FROM watch_feeds WHERE url = ?", [url]).fetchone()
+        return FeedValidators(*row) if row else FeedValidators()
+
+    def save_feed(
+        self,
+        url: str,
+        kind: str,
+        status: str,
+        entries: int | None = None,
+        etag: str | None = None,
+        last_modified: str | None = None,
+    ) -> None:
+        """Record a poll. Validators are replaced only when given (a 304 or an error keeps the old ones)."""
+        self.con.execute(
+            """
+            INSERT INTO watch_feeds (url, kind, etag, last_modified, last_status, entries, polled_at)
+            VALUES (?, ?, ?, ?, ?, ?, current_timestamp)
+            ON CONFLICT (url) DO UPDATE SET
+                kind = excluded.kind,
+                etag = CASE WHEN excluded.last_status = 'ok' THEN excluded.etag ELSE watch_feeds.etag END,
+                last_modified = CASE WHEN excluded.last_status = 'ok'
+                                     THEN excluded.last_modified ELSE watch_feeds.last_modified END,
+                last_status = excluded.last_status,
+                entries = coalesce(excluded.entries, watch_feeds.entries),
+                polled_at = excluded.polled_at
+            """,
+            [url, kind, etag, last_modified, status, entries],
+        )
+
+    # -- articles -----------------------------------------------------------------------------------------
+
+    def unseen(self, urls: list[str]) -> list[str]:
+        """The URLs never seen, or seen only with transient failures and fewer than MAX_ATTEMPTS tries."""
+        if not urls:
+            return []
+        rows = self.con.execute(
+            "SELECT url, status, attempts FROM watch_seen WHERE url IN (SELECT unnest(?))", [urls]
+        ).fetchall()
+        done = {u for u, status, attempts in rows if status != "failed" or attempts >= MAX_ATTEMPTS}
+        return [u for u in urls if u not in done]
+
+    def retry_due(self) -> list[tuple[str, str | None]]:
+        """(url, source) of articles that failed transiently and may be tried again."""
+        return self.con.execute(
+            "SELECT url, source FROM watch_seen WHERE status = 'failed' AND attempts < ? ORDER BY first_seen",
+            [MAX_ATTEMPTS],
+        ).fetchall()
+
+    def hash_known(self, content_hash: str) -> bool:
+        row = self.con.execute(
+            "SELECT 1 FROM watch_seen WHERE content_hash = ? AND status = 'stored' LIMIT 1", [content_hash]
+        ).fetchone()
+        return row is not None
+
+    def mark(
+        self,
+        url: str,
+        status: str,
+        *,
+        doc_id: str | None = None,
+        content_hash: str | None = None,
+        etag: str | None = None,
+        last_modified: str | None = None,
+        reason: str | None = None,
+        source: str | None = None,
+    ) -> None:
+        self.con.execute(
+            """
+            INSERT INTO watch_seen (url, status, doc_id, content_hash, etag, last_modified, reason, source)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT (url) DO UPDATE SET
+                status = excluded.status,
+                doc_id = excluded.doc_id,
+                content_hash = excluded.content_hash,
+                etag = excluded.etag,
+                last_modified = excluded.last_modified,
+                reason = excluded.reason,
+                attempts = watch_seen.attempts + 1,
+                last_seen = current_timestamp
+            """,
+            [url, status, doc_id, content_hash, etag, last_modified, reason, source],
+        )
+
+    def counts(self) -> dict[str, int]:
+        rows = self.con.execute("SELECT status, count(*) FROM watch_seen GROUP BY status").fetchall()
+        return {status: int(n) for status, n in rows}

@@ -1,0 +1,166 @@
+"""The fetcher over real HTTP on 127.0.0.1: SSRF guard, robots.txt, timeouts, retries, caps, redirects."""
+
+from __future__ import annotations
+
+import pytest
+
+from casus.doc import Doc, Rejected
+from casus.ingest.fetch import (
+    USER_AGENT,
+    Fetcher,
+    FetchError,
+    FetchOptions,
+    HostPolicy,
+    check_url,
+    fetch_doc,
+)
+from casus.watch.pages import decode_html, page_to_doc
+from fixtures.watch.local_server import standard_server
+
+
+@pytest.fixture(scope="module")
+def server():
+    srv = standard_server().start()
+    yield srv
+    srv.stop()
+
+
+def fast_options(**kw) -> FetchOptions:
+    base = {
+        "allow_hosts": frozenset({"127.0.0.1"}),
+        "connect_timeout": 0.5,
+        "read_timeout": 0.5,
+        "total_timeout": 2.0,
+        "retries": 1,
+        "backoff": 0.01,
+        "max_bytes": 1024 * 1024,
+        "default_host": HostPolicy(rate=0, concurrency=4),
+    }
+    base.update(kw)
+    return FetchOptions(**base)
+
+
+@pytest.fixture()
+def fetcher():
+    with Fetcher(fast_options()) as f:
+        yield f
+
+
+def test_ingest_fetch_refuses_loopback_without_allow_hosts(server):
+    url = server.base + "/news/de-1.html"
+    before = server.hits["/news/de-1.html"]
+    with Fetcher(fast_options(allow_hosts=frozenset())) as f, pytest.raises(FetchError) as err:
+        f.fetch(url)
+    assert "refused" in err.value.reason and "127.0.0.1" in err.value.reason
+    assert server.hits["/news/de-1.html"] == before  # nothing was sent
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "http://10.0.0.8/",
+        "http://192.168.1.1/router",
+        "http://169.254.169.254/latest/meta-data/",
+        "http://[::1]:8080/",
+        "http://224.0.0.251/",
+        "http://0.0.0.0/",
+        "http://[::ffff:127.0.0.1]/",
+        "http://240.0.0.1/",
+    ],
+)
+def test_ingest_fetch_refuses_non_public_addresses(url):
+    with pytest.raises(FetchError, match="refused: host"):
+        check_url(url)
+
+
+@pytest.mark.parametrize("url", ["file:///etc/passwd", "ftp://127.0.0.1/x", "gopher://127.0.0.1/", "//x/y"])
+def test_ingest_fetch_refuses_other_schemes(url):
+    with pytest.raises(FetchError, match="scheme"):
+        check_url(url, frozenset({"127.0.0.1"}))
+
+
+def test_ingest_fetch_gets_a_page_with_its_user_agent(server, fetcher):
+    res = fetcher.fetch(server.base + "/news/en-1.html")
+    assert res.status == 200 and b"Mandera" in res.body
+    assert res.etag == '"en-1"'
+    assert USER_AGENT in server.user_agents
+
+
+def test_ingest_fetch_refuses_redirect_to_private_address(server, fetcher):
+    with pytest.raises(FetchError) as err:
+        fetcher.fetch(server.base + "/news/to-private.html")
+    assert "10.20.30.40" in err.value.reason and "refused" in err.value.reason
+
+
+def test_ingest_fetch_follows_a_redirect(server, fetcher):
+    res = fetcher.fetch(server.base + "/news/moved.html")
+    assert res.final_url == server.base + "/news/fr-1.html"
+    assert b"ambassadeur" in res.body
+
+
+def test_ingest_fetch_stops_redirect_loops(server, fetcher):
+    with pytest.raises(FetchError, match="too many redirects"):
+        fetcher.fetch(server.base + "/news/loop-a.html")
+
+
+def test_ingest_fetch_slow_server_times_out(server):
+    with Fetcher(fast_options(read_timeout=0.3, retries=0)) as f, pytest.raises(FetchError) as err:
+        f.fetch(server.base + "/news/slow.html")
+    assert "timed out" in err.value.reason and err.value.retryable
+
+
+def test_ingest_fetch_retries_5xx_but_not_4xx(server, fetcher):
+    before = server.hits["/news/error.html"]
+    with pytest.raises(FetchError, match="HTTP 500") as err:
+        fetcher.fetch(server.base + "/news/error.html")
+    assert err.value.retryable
+    assert server.hits["/news/error.html"] - before == 2  # one try and one retry
+    before = server.hits["/news/missing.html"]
+    with pytest.raises(FetchError, match="HTTP 404") as err:
+        fetcher.fetch(server.base + "/news/missing.html")
+    assert not err.value.retryable
+    assert server.hits["/news/missing.html"] - before == 1
+
+
+def test_ingest_fetch_caps_decoded_size_of_gzip_bomb(server, fetcher):
+    with pytest.raises(FetchError, match="too large"):
+        fetcher.fetch(server.base + "/news/bomb.html")
+
+
+def test_ingest_fetch_honours_robots_txt(server, fetcher):
+    with pytest.raises(FetchError, match="robots.txt"):
+        fetcher.fetch(server.base + "/private/memo.html")
+    assert server.hits["/private/memo.html"] == 0
+
+
+def test_ingest_fetch_conditional_get_answers_304(server, fetcher):
+    first = fetcher.fetch(server.base + "/feeds/world.rss")
+    again = fetcher.fetch(server.base + "/feeds/world.rss", etag=first.etag)
+    assert again.not_modified and again.body == b""
+    assert server.not_modified["/feeds/world.rss"] >= 1
+
+
+def test_ingest_fetch_doc_uses_env_allow_hosts(server, monkeypatch):
+    url = server.base + "/news/it-1.html"
+    monkeypatch.delenv("CASUS_ALLOW_HOSTS", raising=False)
+    refused = fetch_doc(url)
+    assert isinstance(refused, Rejected) and "refused" in refused.reason and refused.input == url
+    monkeypatch.setenv("CASUS_ALLOW_HOSTS", "127.0.0.1")
+    doc = fetch_doc(url)
+    assert isinstance(doc, Doc)
+    assert "Mediterraneo" in doc.raw and doc.url == url and doc.source_format == "html"
+    assert doc.published is not None and doc.published.isoformat() == "2026-11-18"
+
+
+def test_ingest_fetch_wrong_charset_falls_back(server, fetcher):
+    res = fetcher.fetch(server.base + "/news/pt-latin1.html")
+    text, charset = decode_html(res.body, res.content_type)
+    assert "cooperação" in text and charset != "utf-8"
+    doc = page_to_doc(res.body, res.final_url, res.content_type)
+    assert "cerimônia" in doc.raw
+
+
+def test_ingest_fetch_rejects_non_html(server, fetcher):
+    res = fetcher.fetch(server.base + "/news/photo.png")
+    with pytest.raises(Exception, match="not an HTML page"):
+        page_to_doc(res.body, res.final_url, res.content_type)
