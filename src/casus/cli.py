@@ -17,6 +17,7 @@ from casus.errors import CasusError
 COMMAND_MODULES: list[str] = [
     "casus.commands.core",  # ingest, extract, clean, demo, explain
     "casus.commands.watch",  # watch
+    "casus.commands.evaluate",  # evaluate (scores against gold files, floors)
 ]
 
 

@@ -1,0 +1,119 @@
+"""`casus evaluate`: score the pipeline against gold files, and keep the floors in eval/floors.json."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from casus.errors import ConfigError
+from casus.options import Options
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser(
+        "evaluate",
+        help="score the events casus finds against gold files (shared/spec/gold-format.md)",
+        description="Run the pipeline on each gold record's text (with its published date and language) and "
+        "score the events: type detection (CAMEO roots, PLOVER types), triples, full-code and field "
+        "accuracy, per file, per language and overall, with the counts beside every ratio.",
+    )
+    p.add_argument(
+        "gold",
+        nargs="*",
+        type=Path,
+        help="gold JSONL files (default with --update-floors or "
+        "--check-floors: every dev set and example gold file in the shared folder)",
+    )
+    p.add_argument("--coder", default="lexicon", help="the coder to evaluate (default: lexicon)")
+    p.add_argument("--by", choices=["lang", "set", "type"], help="also break the scores down by this")
+    p.add_argument("--json", action="store_true", help="print one JSON object instead of tables")
+    p.add_argument(
+        "--limit", type=int, default=None, metavar="N", help="score only the first N records of each file"
+    )
+    p.add_argument("--misses", type=int, default=10, metavar="N", help="show the N worst misses (default 10)")
+    p.add_argument(
+        "--check-floors", action="store_true", help="fail (exit 1) when a set scores below its floor"
+    )
+    p.add_argument(
+        "--update-floors",
+        action="store_true",
+        help="raise the floors in eval/floors.json to the scores reached now",
+    )
+    p.add_argument("--allow-lower", action="store_true", help="with --update-floors: allow floors to go down")
+    p.add_argument("--reason", default="", help="with --update-floors: why, recorded in the file's history")
+    p.add_argument("--floors", type=Path, default=None, help="the floors file (default: eval/floors.json)")
+    p.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    from casus.evaluate import floors as fl
+    from casus.evaluate.gold import read_gold
+    from casus.evaluate.report import print_report, to_json
+    from casus.evaluate.runner import PipelinePredictor, evaluate_files
+
+    floors_mode = args.update_floors or args.check_floors
+    if args.allow_lower and not args.update_floors:
+        raise ConfigError("--allow-lower only goes with --update-floors")
+    if floors_mode and args.limit is not None:
+        raise ConfigError("floors are measured on whole gold files: drop --limit")
+    floors_path = args.floors or fl.FLOORS_PATH
+    paths: list[Path] = list(args.gold)
+    if not paths and floors_mode:
+        paths = fl.default_gold_paths()
+        if not paths:
+            raise ConfigError(f"no gold files under {fl.shared_dir()} (set CASUS_SHARED)")
+    if not paths:
+        raise ConfigError("name at least one gold JSONL file")
+    for path in paths:
+        if not path.is_file():
+            raise ConfigError(f"{path}: no such gold file")
+
+    total = sum(len(read_gold(p, args.limit)) for p in paths)
+    predictor = PipelinePredictor(Options(coder=args.coder))
+    err = Console(stderr=True)
+    with Progress(
+        TextColumn("evaluating"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=err,
+        transient=True,
+        disable=not err.is_terminal,
+    ) as progress:
+        task = progress.add_task("records", total=total)
+        evaluation = evaluate_files(paths, predictor, args.limit, lambda n: progress.advance(task, n))
+
+    if floors_mode:
+        data = fl.load_floors(floors_path)
+        measured = fl.measure(evaluation.groups("file"), paths)
+        if args.update_floors:
+            new, changes = fl.update(data, measured, args.allow_lower, args.reason, args.coder)
+            if changes:
+                fl.save_floors(new, floors_path)
+            print(f"{floors_path}: {len(changes)} change(s)", file=sys.stderr)
+            for change in changes:
+                print(f"  {json.dumps(change, ensure_ascii=False)}", file=sys.stderr)
+            return 0
+        failures = fl.check(data, measured)
+        for failure in failures:
+            print(f"casus: floor: {failure}", file=sys.stderr)
+        if not args.json:
+            print_report(evaluation, args.by, args.misses)
+        else:
+            print(
+                json.dumps(
+                    to_json(evaluation, args.by, args.misses, args.coder), ensure_ascii=False, indent=2
+                )
+            )
+        return 1 if failures else 0
+
+    if args.json:
+        print(json.dumps(to_json(evaluation, args.by, args.misses, args.coder), ensure_ascii=False, indent=2))
+    else:
+        print_report(evaluation, args.by, args.misses)
+    return 0
