@@ -26,6 +26,13 @@ def register(sub: argparse._SubParsersAction) -> None:
         help="gold JSONL files (default with --update-floors or "
         "--check-floors: every dev set and example gold file in the shared folder)",
     )
+    p.add_argument(
+        "--predictions",
+        type=Path,
+        default=None,
+        metavar="JSONL",
+        help="score these event records (joined to gold records by doc_id) instead of running the pipeline",
+    )
     p.add_argument("--coder", default="lexicon", help="the coder to evaluate (default: lexicon)")
     p.add_argument("--by", choices=["lang", "set", "type"], help="also break the scores down by this")
     p.add_argument("--json", action="store_true", help="print one JSON object instead of tables")
@@ -54,7 +61,7 @@ def run(args: argparse.Namespace) -> int:
     from casus.evaluate import floors as fl
     from casus.evaluate.gold import read_gold
     from casus.evaluate.report import print_report, to_json
-    from casus.evaluate.runner import PipelinePredictor, evaluate_files
+    from casus.evaluate.runner import FilePredictor, PipelinePredictor, evaluate_files
 
     floors_mode = args.update_floors or args.check_floors
     if args.allow_lower and not args.update_floors:
@@ -74,7 +81,12 @@ def run(args: argparse.Namespace) -> int:
             raise ConfigError(f"{path}: no such gold file")
 
     total = sum(len(read_gold(p, args.limit)) for p in paths)
-    predictor = PipelinePredictor(Options(coder=args.coder))
+    if args.predictions is not None:
+        if floors_mode:
+            raise ConfigError("floors are measured with the pipeline: drop --predictions")
+        predictor = FilePredictor(args.predictions)
+    else:
+        predictor = PipelinePredictor(Options(coder=args.coder))
     err = Console(stderr=True)
     with Progress(
         TextColumn("evaluating"),

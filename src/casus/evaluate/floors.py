@@ -167,15 +167,15 @@ def update(
     new = json.loads(json.dumps(data))
     changes: list[dict[str, Any]] = []
     lowered: list[str] = []
-    for name, now in sorted(measured.items()):
+    for name, got in sorted(measured.items()):
         pinned = new["sets"].get(name)
-        fresh = pinned is None or pinned.get("sha256") != now.sha256
+        fresh = pinned is None or pinned.get("sha256") != got.sha256
         old_floors: dict[str, float] = {} if pinned is None else dict(pinned.get("floors", {}))
         floors: dict[str, float] = {}
         for metric in metrics:
-            if metric not in now.scores and metric not in old_floors:
+            if metric not in got.scores and metric not in old_floors:
                 continue
-            value = floor_value(now.scores.get(metric, 0.0))
+            value = floor_value(got.scores.get(metric, 0.0))
             old = old_floors.get(metric)
             if old is None or value > old or fresh:
                 floors[metric] = value
@@ -187,9 +187,9 @@ def update(
                 lowered.append(f"{name} {metric} {old:.4f} -> {value:.4f}")
             if old != floors[metric]:
                 changes.append({"set": name, "metric": metric, "from": old, "to": floors[metric]})
-        if pinned is not None and pinned.get("sha256") != now.sha256:
-            changes.append({"set": name, "sha256": {"from": pinned.get("sha256"), "to": now.sha256}})
-        new["sets"][name] = {"path": now.path, "sha256": now.sha256, "records": now.records, "floors": floors}
+        if pinned is not None and pinned.get("sha256") != got.sha256:
+            changes.append({"set": name, "sha256": {"from": pinned.get("sha256"), "to": got.sha256}})
+        new["sets"][name] = {"path": got.path, "sha256": got.sha256, "records": got.records, "floors": floors}
     if lowered and not allow_lower:
         raise ConfigError(
             "refusing to lower floors (pass --allow-lower, with --reason, to do it on purpose): "

@@ -60,9 +60,9 @@ def _cell(counts: PRF | None) -> str:
 
 def _scores_table(title: str, groups: dict[str, Summary]) -> Table:
     table = Table(title=title, show_lines=True, title_justify="left")
-    table.add_column("group")
-    table.add_column("docs", justify="right")
-    table.add_column("pred", justify="right")
+    table.add_column("group", no_wrap=True, min_width=12)
+    table.add_column("docs", justify="right", no_wrap=True, min_width=5)
+    table.add_column("pred", justify="right", no_wrap=True, min_width=5)
     for name in PRF_METRICS:
         table.add_column(f"{TITLES[name]}\nF1  P  R", no_wrap=True)
     for name, summary in groups.items():
@@ -74,7 +74,7 @@ def _scores_table(title: str, groups: dict[str, Summary]) -> Table:
 
 def _accuracy_table(groups: dict[str, Summary]) -> Table:
     table = Table(title="accuracy on matched events (correct/total)", title_justify="left")
-    table.add_column("group")
+    table.add_column("group", no_wrap=True, min_width=12)
     for name in ACCURACY_METRICS:
         table.add_column(name.replace("_", " "), justify="right")
     table.add_column("must-not-code\nviolated", justify="right")
@@ -118,7 +118,7 @@ def _types_table(summary: Summary) -> Table:
 def _confusion_table(confusion: Counter) -> Table:
     golds = sorted({g for g, _ in confusion} - {NONE}) + [NONE]
     preds = sorted({p for _, p in confusion} - {NONE}) + [NONE]
-    table = Table(title="CAMEO roots: gold (rows) vs predicted (columns), per document", title_justify="left")
+    table = Table(title="CAMEO roots per document: gold (rows), predicted (columns)", title_justify="left")
     table.add_column("gold\\pred")
     for pred in preds:
         table.add_column(pred, justify="right")
@@ -138,7 +138,8 @@ def _miss_lines(misses: list[Miss]) -> list[str]:
         )
         if m.note:
             lines.append(f"  note: {escape(m.note)}")
-        lines.append(f"  text: {escape(m.text)}")
+        if not m.note or len(m.text) < 300:
+            lines.append(f"  text: {escape(m.text)}")
         if not m.predicted:
             lines.append("  predicted: nothing")
         for p in m.predicted[:5]:
@@ -151,7 +152,10 @@ def _miss_lines(misses: list[Miss]) -> list[str]:
 def print_report(
     ev: Evaluation, by: str | None = None, misses: int = 10, console: Console | None = None
 ) -> None:
-    console = console or Console()
+    if console is None:
+        console = Console()
+        if not console.is_terminal:
+            console = Console(width=160)
     overall = ev.overall()
     groups: dict[str, Summary] = {"overall": overall}
     files = ev.groups("file")

@@ -139,3 +139,30 @@ def evaluate_files(
             if progress is not None:
                 progress(1)
     return result
+
+
+class FilePredictor:
+    """Predictions read from event records (JSONL, e.g. `casus extract --format jsonl`), by `doc_id`."""
+
+    def __init__(self, path: Path | str):
+        import json
+
+        self.by_doc: dict[str, list[dict[str, Any]]] = {}
+        path = Path(path)
+        try:
+            lines = path.read_text(encoding="utf-8").splitlines()
+        except (OSError, UnicodeDecodeError) as err:
+            raise ConfigError(f"{path}: cannot read predictions: {err}") from err
+        for n, line in enumerate(lines, start=1):
+            if not line.strip():
+                continue
+            try:
+                rec = json.loads(line)
+            except json.JSONDecodeError as err:
+                raise ConfigError(f"{path}:{n}: not valid JSON: {err.msg}") from err
+            if not isinstance(rec, dict) or "doc_id" not in rec:
+                raise ConfigError(f"{path}:{n}: an event record needs a `doc_id`")
+            self.by_doc.setdefault(str(rec["doc_id"]), []).append(rec)
+
+    def __call__(self, record: GoldRecord) -> list[dict[str, Any]]:
+        return self.by_doc.get(record.id, [])
