@@ -1,30 +1,47 @@
-PY ?= python3.11
+# Python 3.11 or newer; override with `make demo PY=/path/to/python3.11`.
+PY ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 BIN := $(VENV)/bin
-STAMP := $(VENV)/.installed-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
+# Reinstall whenever pyproject.toml changes.
+HASH := $(shell cksum < pyproject.toml | cut -d' ' -f1)
+BASE_STAMP := $(VENV)/.installed-base-$(HASH)
+TEST_STAMP := $(VENV)/.installed-$(HASH)
 
-.PHONY: install demo test lint bench clean
+.PHONY: install install-test demo test lint bench clean
 
 $(BIN)/python:
 	$(PY) -m venv $(VENV)
 	$(BIN)/pip install -q --upgrade pip
 
-$(STAMP): $(BIN)/python pyproject.toml
+$(BASE_STAMP): $(BIN)/python pyproject.toml
+	test -e $(TEST_STAMP) || $(BIN)/pip install -q -e .
+	rm -f $(VENV)/.installed-base-*
+	touch $@
+
+$(TEST_STAMP): $(BIN)/python pyproject.toml
 	$(BIN)/pip install -q -e '.[test]'
 	rm -f $(VENV)/.installed-*
-	touch $(STAMP)
+	touch $@ $(BASE_STAMP)
 
-install: $(STAMP)
+install: $(BASE_STAMP)
 
+install-test: $(TEST_STAMP)
+
+# Run casus on the bundled sample articles into out/demo.duckdb and print a summary.
 demo: install
 	$(BIN)/casus demo
 
-test: install
+# ruff, then the whole test suite (what CI runs through .ci/run).
+test: install-test
 	$(BIN)/ruff check src tests bench
 	$(BIN)/pytest
+
+lint: install-test
+	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff format --check src tests bench
 
 bench: install
 	$(BIN)/python bench/ingest.py
 
 clean:
-	rm -rf $(VENV) casus.duckdb build *.egg-info src/*.egg-info
+	rm -rf $(VENV) casus.duckdb casus.duckdb.wal out build *.egg-info src/*.egg-info
