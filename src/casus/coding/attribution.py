@@ -6,19 +6,39 @@ Public API (called by the lexicon coder):
     is_own_statement(doc, sent, mention, lang) -> bool
 
 `find` looks for an attribution cue in `sent` and returns the actor mention it names (one of
-doc.mentions_in(sent.index)), the cue and the clause span it governs. "secondo la stessa fonte" / "according to
-the same source" / "selon la même source" / "según la misma fuente" / "laut derselben Quelle" carry `prev`
-(the previous sentence's result) with `carried=True`. The coder uses the attribution for every event whose
-trigger lies inside `governs`, sets Event.attribution to `mention`, and passes attributed=True to
-casus.coding.modality.detect. A speaker who is also the event's source is not an attribution (see
-is_own_statement).
+doc.mentions_in(sent.index)), the cue and the clause span it governs. Cue kinds, tried in this order:
+- "same_source": "secondo la stessa fonte" / "according to the same source" / "selon la même source" /
+  "según la misma fuente" / "laut derselben Quelle" carry `prev` (the previous sentence's result): its
+  mention, with carried=True (mention None when there is no `prev`);
+- "according_to": "secondo X", "according to X", "selon X", "según X", "laut X", "X zufolge": the actor
+  right after the cue (right before a postposition); governs the whole sentence;
+- "claim": "X sostengono che", "X claims that": the actor before the cue; governs what follows the cue;
+- "speech_verb": "X ha affermato", "X said", "…, ha affermato X", "a déclaré", "dijo", "sagte": the actor
+  right before the verb (governs what follows) or, inverted, right after it (governs what precedes).
+  A speech verb with no actor nearby ("“…”, ha aggiunto.") takes `prev`'s actor, carried=True.
+
+How the coder uses it: for each event whose trigger lies inside `governs`, set Event.attribution to
+`mention` and pass attributed=True to casus.coding.modality.detect (modality "reported" unless a stronger
+cue applies); the attribution's actor is never the event's source (the reporter is not the actor), except
+when the speaker speaks of its own act: is_own_statement() tells when a mention is the speaker of the
+sentence's reporting frame; a speaker that is also the event's source is its own statement, not a report.
+Keep the result of each sentence and pass it as `prev` for the next sentence of the same document.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from functools import cache
 
+from casus.coding.modality import phrase_regex, qualifier_data
 from casus.doc import Doc, Mention, Sentence
+
+MAX_GAP_AFTER = 60  # characters between "secondo" and the actor it introduces ("secondo l'agenzia di ...")
+MAX_GAP_BEFORE = 40  # characters between the speaker and its verb ("Mark Rutte ha indicato")
+MAX_GAP_INVERTED = 80  # characters between an inverted verb and its speaker ("ha affermato lunedì ... X")
+_BREAK = re.compile(r"[.;:!?\n]")
+_BREAK_OR_COMMA = re.compile(r"[.;:!?,\n]")
 
 
 @dataclass(slots=True)
@@ -28,11 +48,9 @@ class AttributionResult:
     mention: the actor the statement is attributed to (None when the cue names no known actor, e.g.
       "secondo fonti locali"; the cue still makes the clause "reported").
     cue_text / cue_start / cue_end: the cue ("secondo", "ha affermato", "said") as offsets into doc.text.
-    governs: (start, end) offsets of the clause the attribution covers (the whole sentence when the cue
-      frames it, e.g. "X said that ..." or a trailing ", secondo X").
-    kind: "according_to" (secondo/according to/selon/según/laut), "speech_verb" (said/ha affermato/...),
-      "claim" (sostengono che / claims that), "same_source" (carried from `prev`).
-    carried: True when it was carried from the previous sentence.
+    governs: (start, end) offsets in doc.text of the part of the sentence the attribution covers.
+    kind: "according_to", "speech_verb", "claim" or "same_source".
+    carried: True when the actor was carried from the previous sentence.
     """
 
     mention: Mention | None
@@ -42,6 +60,11 @@ class AttributionResult:
     governs: tuple[int, int]
     kind: str = "according_to"
     carried: bool = False
+
+    def covers(self, start: int, end: int | None = None) -> bool:
+        """True when doc.text[start:end] (a trigger) lies inside the governed span."""
+        end = start if end is None else end
+        return self.governs[0] <= start and end <= self.governs[1]
 
     def to_cue(self) -> dict:
         """The dict the coder stores under Event.cues["attribution"] for `casus explain`."""
@@ -56,15 +79,121 @@ class AttributionResult:
         }
 
 
+@dataclass(slots=True)
+class _Patterns:
+    same_source: re.Pattern[str] | None
+    according_to: re.Pattern[str] | None
+    postpositions: re.Pattern[str] | None
+    claim: re.Pattern[str] | None
+    speech_verb: re.Pattern[str] | None
+
+
+@cache
+def _patterns(lang: str) -> _Patterns:
+    att = qualifier_data(lang).get("attribution", {}) or {}
+    return _Patterns(
+        same_source=phrase_regex(att.get("same_source", [])),
+        according_to=phrase_regex(att.get("according_to", [])),
+        postpositions=phrase_regex(att.get("postpositions", [])),
+        claim=phrase_regex(att.get("claim", [])),
+        speech_verb=phrase_regex(att.get("speech_verbs", [])),
+    )
+
+
+def _after(doc: Doc, mentions: list[Mention], pos: int, limit: int, stop: re.Pattern[str]) -> Mention | None:
+    """The first mention starting after `pos` within `limit` characters, with no `stop` mark between."""
+    best: Mention | None = None
+    for m in mentions:
+        if m.start < pos or m.start - pos > limit or stop.search(doc.text, pos, m.start):
+            continue
+        if best is None or m.start < best.start or m.start == best.start and m.end > best.end:
+            best = m
+    return best
+
+
+def _before(doc: Doc, mentions: list[Mention], pos: int, limit: int, stop: re.Pattern[str]) -> Mention | None:
+    """The mention ending nearest before `pos` within `limit` characters, with no `stop` mark between."""
+    best: Mention | None = None
+    for m in mentions:
+        if m.end > pos or pos - m.end > limit or stop.search(doc.text, m.end, pos):
+            continue
+        if best is None or m.end > best.end or m.end == best.end and m.start < best.start:
+            best = m
+    return best
+
+
 def find(
     doc: Doc, sent: Sentence, lang: str, prev: AttributionResult | None = None
 ) -> AttributionResult | None:
     """The attribution governing `sent`, or None. `prev` is the result for the previous sentence."""
+    pats = _patterns(lang)
+    s0, s1 = sent.start, sent.end
+    whole = (s0, s1)
+    mentions = doc.mentions_in(sent.index)
+
+    if pats.same_source is not None:
+        m = pats.same_source.search(doc.text, s0, s1)
+        if m:
+            return AttributionResult(
+                prev.mention if prev else None,
+                m.group(0),
+                m.start(),
+                m.end(),
+                whole,
+                "same_source",
+                prev is not None,
+            )
+
+    if pats.according_to is not None:
+        for m in pats.according_to.finditer(doc.text, s0, s1):
+            actor = _after(doc, mentions, m.end(), MAX_GAP_AFTER, _BREAK_OR_COMMA)
+            return AttributionResult(actor, m.group(0), m.start(), m.end(), whole, "according_to")
+
+    if pats.postpositions is not None:
+        for m in pats.postpositions.finditer(doc.text, s0, s1):
+            actor = _before(doc, mentions, m.start(), MAX_GAP_BEFORE, _BREAK_OR_COMMA)
+            if actor is not None:
+                return AttributionResult(actor, m.group(0), m.start(), m.end(), whole, "according_to")
+
+    if pats.claim is not None:
+        for m in pats.claim.finditer(doc.text, s0, s1):
+            actor = _before(doc, mentions, m.start(), MAX_GAP_BEFORE, _BREAK_OR_COMMA)
+            if actor is not None:
+                return AttributionResult(actor, m.group(0), m.start(), m.end(), (m.end(), s1), "claim")
+
+    if pats.speech_verb is not None:
+        fallback: AttributionResult | None = None
+        for m in pats.speech_verb.finditer(doc.text, s0, s1):
+            actor = _before(doc, mentions, m.start(), MAX_GAP_BEFORE, _BREAK_OR_COMMA)
+            if actor is not None:
+                return AttributionResult(actor, m.group(0), m.start(), m.end(), (m.end(), s1), "speech_verb")
+            actor = _after(doc, mentions, m.end(), MAX_GAP_INVERTED, _BREAK)
+            if actor is not None:
+                return AttributionResult(
+                    actor, m.group(0), m.start(), m.end(), (s0, m.start()), "speech_verb"
+                )
+            if fallback is None and _BREAK_OR_COMMA.search(doc.text, max(s0, m.start() - 3), m.start()):
+                # "“…”, ha aggiunto." : the speaker is the previous sentence's
+                carried = prev.mention if prev else None
+                fallback = AttributionResult(
+                    carried,
+                    m.group(0),
+                    m.start(),
+                    m.end(),
+                    (s0, m.start()),
+                    "speech_verb",
+                    carried is not None,
+                )
+        if fallback is not None:
+            return fallback
     return None
 
 
 def is_own_statement(doc: Doc, sent: Sentence, mention: Mention, lang: str) -> bool:
-    """True when `mention` is the speaker of the sentence's reporting frame ("…”, ha aggiunto." with the
-    speaker as subject, or "X said ..."): the statement is X's own act (X is the source of a statement /
-    comment event), not a report about someone else's act."""
-    return False
+    """True when `mention` is the speaker of the sentence's reporting frame ("X ha affermato ...",
+    "…”, ha affermato X", "X claims that ..."): what X says is X's own statement (X is the source of a
+    statement / comment event), not a report about someone else's act."""
+    found = find(doc, sent, lang)
+    if found is None or found.mention is None or found.kind not in ("speech_verb", "claim"):
+        return False
+    return found.mention.start < mention.end and mention.start < found.mention.end

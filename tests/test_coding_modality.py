@@ -1,0 +1,169 @@
+"""Modality and negation cues, scoped to the trigger's clause, in it/en/fr/es/de."""
+
+from __future__ import annotations
+
+import pytest
+
+from casus.coding import modality
+from casus.doc import Doc, Sentence
+
+
+def detect(text: str, trigger: str, lang: str, attributed: bool = False) -> modality.ModalityResult:
+    doc = Doc(id="t", text=text, lang=lang)
+    sent = Sentence(index=0, start=0, end=len(text), paragraph=0)
+    start = text.index(trigger)
+    return modality.detect(doc, sent, start, start + len(trigger), lang, attributed=attributed)
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "lang", "expected"),
+    [
+        # the model input
+        (
+            "Guerra in Ucraina: l’invio di truppe nordcoreane a sostegno della Russia segnerebbe "
+            "“una significativa escalation”, secondo la NATO",
+            "invio",
+            "it",
+            "hypothetical",
+        ),
+        (
+            "Secondo l’agenzia di intelligence della Corea del Sud, la Corea del Nord ha deciso di inviare "
+            "fino a 12.000 soldati per aiutare la Russia.",
+            "inviare",
+            "it",
+            "intended",
+        ),
+        (
+            "Interrogato venerdì su questo punto, Mark Rutte ha indicato che l’Alleanza non può confermare "
+            "“in questa fase” lo spiegamento di truppe da parte della Corea del Nord in Russia.",
+            "spiegamento",
+            "it",
+            "unconfirmed",
+        ),
+        ("Il Cremlino ha smentito l’invio di soldati russi in Bielorussia.", "invio", "it", "denied"),
+        ("Se Mosca attaccasse la Moldavia, la NATO interverrebbe.", "attaccasse", "it", "hypothetical"),
+        ("Il governo invierà altri aiuti a Kiev.", "aiuti", "it", "intended"),
+        ("L’esercito avrebbe bombardato un ospedale a Gaza.", "bombardato", "it", "reported"),
+        ("La Russia invierà truppe in Bielorussia?", "truppe", "it", "question"),
+        # English
+        ("If North Korea sends troops, the alliance will respond.", "sends", "en", "hypothetical"),
+        ("The strike could trigger a wider war.", "strike", "en", "hypothetical"),
+        ("Pyongyang has decided to send troops to Russia.", "send", "en", "intended"),
+        ("The government plans to impose new sanctions on Iran.", "impose", "en", "intended"),
+        ("Officials cannot confirm the deployment of troops.", "deployment", "en", "unconfirmed"),
+        ("Moscow denied sending soldiers into Ukraine.", "sending", "en", "denied"),
+        ("Rebels reportedly seized the airport.", "seized", "en", "reported"),
+        ("Did Russia send troops to Belarus?", "send", "en", "question"),
+        ("Police arrested 20 protesters in Lagos.", "arrested", "en", "asserted"),
+        # French
+        ("La France enverrait des troupes en Roumanie.", "enverrait", "fr", "hypothetical"),
+        ("Le retrait des troupes a commencé lundi.", "retrait", "fr", "asserted"),
+        ("Le Kremlin a démenti l'envoi de soldats.", "envoi", "fr", "denied"),
+        (
+            "L'Otan ne peut pas confirmer le déploiement de soldats nord-coréens.",
+            "déploiement",
+            "fr",
+            "unconfirmed",
+        ),
+        ("Paris a décidé de livrer des chars à Kiev.", "livrer", "fr", "intended"),
+        # Spanish
+        ("Corea del Norte enviaría tropas a Rusia.", "enviaría", "es", "hypothetical"),
+        ("La policía detuvo a veinte manifestantes.", "detuvo", "es", "asserted"),
+        ("El gobierno negó haber enviado tropas a la frontera.", "enviado", "es", "denied"),
+        ("El ejército decidió retirar sus tropas de la zona.", "retirar", "es", "intended"),
+        ("La OTAN no puede confirmar el despliegue de tropas.", "despliegue", "es", "unconfirmed"),
+        # German
+        ("Nordkorea würde Truppen schicken.", "schicken", "de", "hypothetical"),
+        ("Die Regierung beschloss, Truppen zu entsenden.", "entsenden", "de", "intended"),
+        (
+            "Die NATO kann den Einsatz nordkoreanischer Truppen nicht bestätigen.",
+            "Einsatz",
+            "de",
+            "unconfirmed",
+        ),
+        ("Moskau dementierte die Entsendung von Soldaten.", "Entsendung", "de", "denied"),
+        ("Die Armee soll ein Krankenhaus bombardiert haben.", "bombardiert", "de", "reported"),
+    ],
+)
+def test_coding_modality_cues(text, trigger, lang, expected):
+    assert detect(text, trigger, lang).modality == expected
+
+
+def test_coding_modality_conditional_in_other_clause_does_not_leak():
+    text = "La Russia ha inviato truppe in Bielorussia, mentre la Cina potrebbe inviare aiuti."
+    assert detect(text, "inviato", "it").modality == "asserted"
+    assert detect(text, "inviare", "it").modality == "hypothetical"
+
+
+def test_coding_modality_coordinated_conditional_does_not_leak():
+    text = (
+        "Circa 1.500 soldati delle forze speciali nordcoreane sono già in Russia per acclimatarsi e "
+        "dovrebbero presto andare al fronte, secondo la stessa fonte."
+    )
+    assert detect(text, "sono già", "it").modality == "asserted"
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "lang"),
+    [
+        ("La Russia non ha inviato truppe.", "inviato", "it"),
+        ("North Korea did not send troops to Russia.", "send", "en"),
+        ("North Korea didn't send troops to Russia.", "send", "en"),
+        ("La Russie n’a pas envoyé de troupes.", "envoyé", "fr"),
+        ("Rusia no envió tropas a Bielorrusia.", "envió", "es"),
+        ("Russland schickte keine Truppen.", "schickte", "de"),
+        ("Russland hat die Truppen nicht abgezogen.", "abgezogen", "de"),
+    ],
+)
+def test_coding_modality_negation(text, trigger, lang):
+    result = detect(text, trigger, lang)
+    assert result.negated
+    assert any(c["kind"] == "negation" for c in result.cues)
+
+
+def test_coding_modality_negation_inside_cue_is_not_negation():
+    result = detect("L’Alleanza non può confermare lo spiegamento di truppe.", "spiegamento", "it")
+    assert result.modality == "unconfirmed"
+    assert not result.negated
+
+
+def test_coding_modality_not_only_is_not_negation():
+    assert not detect("Russia not only sent troops but also weapons.", "sent", "en").negated
+
+
+def test_coding_modality_far_negation_does_not_apply():
+    text = "Il ministro non ha escluso che il governo abbia già firmato e ratificato il trattato."
+    assert not detect(text, "ratificato", "it").negated
+
+
+def test_coding_modality_attributed_is_reported_unless_stronger_cue():
+    assert (
+        detect("La Corea del Nord ha inviato truppe.", "inviato", "it", attributed=True).modality
+        == "reported"
+    )
+    text = "La Corea del Nord ha deciso di inviare truppe."
+    assert detect(text, "inviare", "it", attributed=True).modality == "intended"
+
+
+def test_coding_modality_cues_carry_doc_offsets():
+    text = "Prima frase. La Francia enverrait des troupes."
+    doc = Doc(id="t", text=text, lang="fr")
+    sent = Sentence(index=1, start=13, end=len(text), paragraph=0)
+    start = text.index("troupes")
+    result = modality.detect(doc, sent, start, start + 7, "fr")
+    cue = result.cues[0]
+    assert text[cue["start"] : cue["end"]] == "enverrait"
+
+
+def test_coding_modality_clause_span_inside_sentence():
+    text = "Secondo la NATO, la Russia ha attaccato Kiev, ha affermato il portavoce."
+    doc = Doc(id="t", text=text)
+    sent = Sentence(index=0, start=0, end=len(text), paragraph=0)
+    start = text.index("attaccato")
+    c0, c1 = modality.clause_span(doc, sent, start, start + 9, "it")
+    assert "attaccato" in text[c0:c1]
+    assert "affermato" not in text[c0:c1]
+
+
+def test_coding_modality_unknown_language_falls_back_to_english():
+    assert detect("Russia would send troops.", "send", "xx").modality == "hypothetical"
