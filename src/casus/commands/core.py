@@ -23,7 +23,7 @@ from rich.markup import escape
 from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from casus.doc import Doc, Rejected
+from casus.doc import Doc, Event, Rejected
 from casus.ingest import read_inputs
 from casus.options import Options
 from casus.output import FORMATS, make_writer
@@ -68,6 +68,15 @@ def _with_progress(items: Iterable[Doc | Rejected]) -> Iterator[Doc | Rejected]:
             yield item
 
 
+def _event_weight(event: Event) -> tuple[int, float]:
+    """Events with both actors and a high confidence first."""
+    return (int(event.source is not None) + int(event.target is not None), event.confidence)
+
+
+def _record_weight(rec: dict[str, Any]) -> tuple[int, float]:
+    return (int(bool(rec.get("source"))) + int(bool(rec.get("target"))), rec.get("confidence") or 0.0)
+
+
 def run_batch(
     items: Iterable[Doc | Rejected],
     store: Store | None = None,
@@ -80,7 +89,6 @@ def run_batch(
     callbacks, count everything. `keep_events` keeps the first records of a few documents for a summary;
     `keep_docs` keeps a row per document (id, language, sentences, debris, events, title)."""
     report = BatchReport()
-    shown_docs: set[str] = set()
     for item in _with_progress(items):
         if isinstance(item, Rejected):
             report.rejected.append(item)
@@ -111,9 +119,9 @@ def run_batch(
                 report.duplicates += 1
         if on_doc:
             on_doc(item)
-        if item.events and len(report.sample_events) < keep_events and item.id not in shown_docs:
-            shown_docs.add(item.id)  # one event per document first, so the summary shows variety
-            report.sample_events.append(item.events[0].to_record())
+        if keep_events and item.events and len(report.sample_events) < 50:
+            best = max(item.events, key=_event_weight)  # one per document, so the summary shows variety
+            report.sample_events.append(best.to_record())
     return report
 
 
@@ -374,14 +382,19 @@ def _print_demo(console: Console, report: BatchReport, totals: dict, root: Path,
     out(f"  Sentences      : {report.sentences}")
     out(f"  Page debris    : {report.debris} pieces removed (see casus clean FILE --debris)")
     out(f"  Events found   : {report.events}")
-    for rec in report.sample_events:
-        src = (rec.get("source") or {}).get("code") or "?"
-        tgt = (rec.get("target") or {}).get("code") or "-"
-        evidence = _one_line((rec.get("evidence") or {}).get("text") or "", 100)
-        out(f"    {rec.get('date') or '':<10} {src} -[{rec.get('cameo')} {rec.get('plover') or ''}]-> {tgt}")
-        out(f"      “{evidence}” ({rec.get('doc_id')}, {rec.get('modality')})")
-    if report.events > len(report.sample_events):
-        out(f"    … and {report.events - len(report.sample_events)} more")
+    shown = sorted(report.sample_events, key=_record_weight, reverse=True)[:5]
+    for rec in shown:
+        src, tgt = rec.get("source") or {}, rec.get("target") or {}
+        src_text = f"{src.get('code')} ({_one_line(src.get('text') or '', 30)})" if src else "?"
+        tgt_text = f"{tgt.get('code')} ({_one_line(tgt.get('text') or '', 30)})" if tgt else "-"
+        evidence = _one_line((rec.get("evidence") or {}).get("text") or "", 110)
+        out(
+            f"    {rec.get('date') or 'no date'}  {src_text} -[{rec.get('cameo')} {rec.get('plover') or ''}]-> {tgt_text}"
+        )
+        out(f"        “{evidence}”")
+        out(f"        {rec.get('doc_id')}, sentence {rec.get('sentence')}, {rec.get('modality')}")
+    if report.events > len(shown):
+        out(f"    … and {report.events - len(shown)} more: casus extract … --format table lists them all")
     out(f"  Rejected inputs: {len(report.rejected)}")
     for rej in report.rejected:
         out(f"    casus: rejected {rej.input}: {rej.reason}")
