@@ -26,7 +26,7 @@ DEFAULT_TOLERANCE = 0.01
 DEFAULT_METRICS = [
     f"{family}.{ratio}"
     for family in ("type_cameo", "type_plover", "triples", "plover_triples")
-    for ratio in ("f1", "precision", "recall")
+    for ratio in ("f1", "precision")
 ]
 
 
@@ -185,8 +185,10 @@ def update(
                 floors[metric] = old
             if old is not None and value < old:
                 lowered.append(f"{name} {metric} {old:.4f} -> {value:.4f}")
-            if old != floors[metric]:
+            if pinned is not None and old != floors[metric]:
                 changes.append({"set": name, "metric": metric, "from": old, "to": floors[metric]})
+        if pinned is None:
+            changes.append({"set": name, "pinned": floors})
         if pinned is not None and pinned.get("sha256") != got.sha256:
             changes.append({"set": name, "sha256": {"from": pinned.get("sha256"), "to": got.sha256}})
         new["sets"][name] = {"path": got.path, "sha256": got.sha256, "records": got.records, "floors": floors}

@@ -79,4 +79,5 @@ class Ratio:
         self.total += other.total
 
     def to_dict(self) -> dict[str, Any]:
-        return {"accuracy": round(self.value, 4), "correct": self.correct, "total": self.total}
+        value = round(self.value, 4) if self.total else None  # a share of nothing is no share
+        return {"accuracy": value, "correct": self.correct, "total": self.total}
