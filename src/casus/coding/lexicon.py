@@ -1,0 +1,197 @@
+"""The `lexicon` coder: deterministic, offline, explainable.
+
+Per sentence: match the language's triggers on the lemmas (casus.coding.triggers), find source and target
+among the sentence's actor mentions (casus.coding.slots), qualify the event (modality, attribution,
+quantities, date, location: casus.coding.{modality,attribution,quantities,dates,location}), then merge the
+statements of the same event across the document (casus.coding.dedupe).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections import defaultdict
+
+from casus.coding import attribution, dates, location, modality, quantities
+from casus.coding.confidence import score
+from casus.coding.dedupe import dedupe, primary
+from casus.coding.slots import Roles, assign, compound_group
+from casus.coding.triggers import Lexicon, TriggerMatch, lexicon_for, match_sentence
+from casus.doc import Doc, Event, Mention, Sentence
+from casus.ontology import info
+from casus.options import Options
+
+log = logging.getLogger(__name__)
+
+# CAMEO roots whose events are speech acts: the speaker of a reporting frame is their source, not a reporter.
+SPEECH_ROOTS = frozenset({"01", "02", "03", "10", "11", "12", "13"})
+TWO_ACTOR_WORDS = ("due", "both", "two", "deux", "dos", "ambos", "ambas", "beide", "beiden", "entrambi")
+
+
+class LexiconCoder:
+    """The default coder. Build once (`LexiconCoder(opts)`); `code(doc)` per document."""
+
+    name = "lexicon"
+    version = "lexicon/1"
+
+    def __init__(self, opts: Options | None = None):
+        self.opts = opts or Options()
+
+    def code(self, doc: Doc) -> list[Event]:
+        lang = self.opts.lang or doc.lang or ""
+        lex = lexicon_for(lang) if lang else None
+        if lex is None or not doc.sentences:
+            return []
+        by_sentence: dict[int, list[Mention]] = defaultdict(list)
+        for m in doc.mentions:
+            by_sentence[m.sentence].append(m)
+        events: list[Event] = []
+        prev_attr = None
+        for sent in doc.sentences:
+            attr = attribution.find(doc, sent, lang, prev_attr)
+            prev_attr = attr
+            if not sent.tokens:
+                continue
+            matches = match_sentence(lex, sent)
+            if not matches:
+                continue
+            mentions = sorted(by_sentence.get(sent.index, []), key=lambda m: m.start)
+            for match in matches:
+                if _is_purpose(sent, lex, match, matches):
+                    continue
+                events.extend(self._events(doc, sent, lang, lex, match, mentions, attr))
+        kinds = {s.index: s.kind for s in doc.sentences}
+        events = dedupe(events, kinds)
+        for ev in events:
+            _finish(ev)
+        return events
+
+    def _events(self, doc, sent, lang, lex, match: TriggerMatch, mentions, attr) -> list[Event]:
+        trig = match.trigger
+        toks = sent.tokens
+        t_start, t_end = toks[match.tokens[0]].start, toks[match.tokens[-1]].end
+        governs = attr is not None and attr.governs[0] <= t_start < attr.governs[1]
+        speaker = attr.mention if (governs and attr is not None) else None
+        speech = trig.cameo[:2] in SPEECH_ROOTS
+        excluded: set[int] = set()
+        if speaker is not None and not (speech and trig.pos == "verb"):
+            excluded.add(id(speaker))
+        roles = assign(doc, sent, match, lex, mentions, excluded, speaker)
+        mod = modality.detect(
+            doc, sent, t_start, t_end, lang, attributed=governs and not _own(roles, speaker)
+        )
+        cameo = trig.cameo
+        if mod.modality == "intended" and trig.intent:
+            cameo = trig.intent
+        clause = modality.clause_span(doc, sent, t_start, t_end, lang)
+        qty = quantities.extract(doc.text[clause[0] : clause[1]], lang, clause[0])
+        when = dates.resolve(doc, sent, lang, self.opts.published or doc.published, span=(t_start, t_end))
+        pairs = _pairs(doc, lex, roles, mentions, trig.symmetric)
+        out: list[Event] = []
+        for src, tgt in pairs:
+            spans = [(m.start, m.end) for m in (src, tgt) if m is not None]
+            where = location.find(doc, sent, lang, exclude=spans)
+            attribution_actor = speaker if (speaker is not None and speaker is not src) else None
+            cues = {
+                "trigger": {"text": doc.text[t_start:t_end], "start": t_start, "end": t_end},
+                "roles": list(roles.how),
+                "passive": roles.passive,
+                "modality": list(mod.cues),
+            }
+            if governs and attr is not None:
+                cues["attribution"] = attr.to_cue()
+            out.append(
+                Event(
+                    doc_id=doc.id,
+                    lang=lang,
+                    sentence=sent.index,
+                    evidence_start=sent.start,
+                    evidence_end=sent.end,
+                    evidence_text=doc.text[sent.start : sent.end],
+                    cameo=cameo,
+                    source=src,
+                    target=tgt,
+                    date=when.date,
+                    date_precision=when.precision,
+                    date_source=when.source,
+                    modality=mod.modality,
+                    negated=mod.negated,
+                    attribution=attribution_actor,
+                    quantities=list(qty),
+                    location=where,
+                    confidence=score(
+                        len(trig.elements), len(cameo), src is not None, tgt is not None, mod.modality
+                    ),
+                    coder=self.version,
+                    rule=trig.id,
+                    trigger={"text": doc.text[t_start:t_end], "start": t_start, "end": t_end},
+                    cues=cues,
+                    mention_sentences=[sent.index],
+                )
+            )
+        return out
+
+
+def _own(roles: Roles, speaker: Mention | None) -> bool:
+    return speaker is not None and any(s is speaker for s in roles.sources)
+
+
+def _pairs(
+    doc: Doc, lex: Lexicon, roles: Roles, mentions: list[Mention], symmetric: bool
+) -> list[tuple[Mention | None, Mention | None]]:
+    """(source, target) pairs: one per compound member; both directions for a symmetric trigger."""
+    sources = roles.sources or [None]
+    target = roles.target
+    if symmetric and target is None and len(sources) == 1 and sources[0] is not None:
+        pair = _two_actor_coref(doc, sources[0], mentions)
+        if pair:
+            sources = pair
+    if symmetric and target is None and len(sources) > 1:
+        return [(a, b) for a in sources for b in sources if a is not b and primary(a) != primary(b)]
+    pairs: list[tuple[Mention | None, Mention | None]] = []
+    for src in sources:
+        tgt = target
+        if src is not None and tgt is not None and src.code == tgt.code:
+            tgt = None
+        pairs.append((src, tgt))
+    if symmetric and target is not None and len(sources) == 1 and sources[0] is not None:
+        group = compound_group(doc, lex, mentions, mentions.index(target)) if target in mentions else [target]
+        if len(group) > 1:
+            pairs = [(sources[0], g) for g in group]
+    return pairs
+
+
+def _two_actor_coref(doc: Doc, subject: Mention, mentions: list[Mention]) -> list[Mention] | None:
+    """ "i due paesi / both countries": the two distinct actors named before in the sentence."""
+    words = subject.text.lower().split()
+    if not any(w in TWO_ACTOR_WORDS for w in words):
+        return None
+    seen: dict[str, Mention] = {}
+    for m in mentions:
+        if m.end <= subject.start and primary(m) and primary(m) not in seen:
+            seen[primary(m) or ""] = m
+    if len(seen) < 2:
+        return None
+    return list(seen.values())[-2:]
+
+
+def _is_purpose(sent: Sentence, lex: Lexicon, match: TriggerMatch, matches: list[TriggerMatch]) -> bool:
+    """A verb in a purpose clause ("per combattere", "pour aider") or chained after another trigger
+    ("inviare soldati a combattere", "send troops to fight") is not an event of its own."""
+    if match.trigger.pos != "verb" or match.anchor == 0:
+        return False
+    prev = sent.tokens[match.anchor - 1].text.lower()
+    if prev in lex.defaults["purpose"]:
+        return True
+    if prev in ("a", "to", "à", "de", "zu"):
+        return any(0 < match.anchor - m.tokens[-1] <= 4 for m in matches if m is not match)
+    return False
+
+
+def _finish(ev: Event) -> None:
+    """Ontology fields from the (final) code, confidence with the mention count."""
+    ci = info(ev.cameo)
+    ev.plover = ci.plover
+    ev.goldstein = ci.goldstein
+    ev.quad_class = ci.quad_class
+    if ev.mentions > 1:
+        ev.confidence = min(0.99, ev.confidence + min(ev.mentions - 1, 3) * 0.03)

@@ -1,0 +1,265 @@
+"""Who did it to whom: source and target of a trigger match from the sentence's actor mentions.
+
+Word order (subject before the verb in it/en/fr/es/de main clauses), passives (an auxiliary before a
+participle; an agent marker "da parte di / by / par / por / durch" after it), nominal events ("l'invio di
+truppe DELLA Corea del Nord IN Russia"), compound actors ("A e B") and the speaker frame are handled here;
+every decision is recorded as a cue for `casus explain`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from casus.coding.triggers import Lexicon, TriggerMatch
+from casus.doc import Doc, Mention, Sentence
+
+TARGET_WINDOW = 80  # characters of text after the trigger in which a target is looked for
+SOURCE_GAP = 40  # characters between a noun trigger and a following source ("di X", "da parte di X")
+REFLEXIVE = frozenset({"si", "se", "s'", "sich", "s", "ci", "ne"})
+HARD_BREAKS = (";", ":", "—", "–", "(", ")", "\n")
+
+
+@dataclass(slots=True)
+class Roles:
+    """Source/target candidates of one match. `sources` holds a compound subject's members."""
+
+    sources: list[Mention] = field(default_factory=list)
+    target: Mention | None = None
+    passive: bool = False
+    how: list[str] = field(default_factory=list)  # short notes: "subject", "agent", "of", "speaker", ...
+
+
+def _norm(text: str) -> str:
+    return text.lower().replace("’", "'").replace("`", "'")
+
+
+def _gap(doc: Doc, start: int, end: int) -> str:
+    return _norm(doc.text[start:end]).strip(" \"“”«»'*#@")
+
+
+def compound_group(doc: Doc, lex: Lexicon, mentions: list[Mention], pos: int) -> list[Mention]:
+    """The members of the coordinated group ("A e B", "A, B and C") that holds mentions[pos]."""
+    conj = lex.marker_res["conj"]
+
+    def joined(a: Mention, b: Mention) -> bool:
+        gap = _gap(doc, a.end, b.start)
+        if gap in ("", ","):
+            return gap == ","
+        gap = gap.lstrip(", ")
+        return bool(conj.match(gap)) and len(gap.split()) <= 2 and not any(ch in gap for ch in ".;:")
+
+    lo = hi = pos
+    while lo > 0 and joined(mentions[lo - 1], mentions[lo]):
+        lo -= 1
+    while hi + 1 < len(mentions) and joined(mentions[hi], mentions[hi + 1]):
+        hi += 1
+    group = mentions[lo : hi + 1]
+    if len(group) > 1 and not any(
+        conj.match(_gap(doc, a.end, b.start).lstrip(", ")) for a, b in zip(group, group[1:], strict=False)
+    ):
+        return [mentions[pos]]  # a plain list of commas is an apposition, not a compound
+    return group
+
+
+def _is_passive(doc: Doc, sent: Sentence, lex: Lexicon, anchor: int) -> bool:
+    tok = sent.tokens[anchor]
+    surface = _norm(tok.text)
+    if not any(surface.endswith(s) for s in lex.defaults["participle"]):
+        return False
+    aux = set(lex.defaults["passive_aux"])
+    if any(_norm(sent.tokens[j].text) in REFLEXIVE for j in range(max(0, anchor - 4), anchor)):
+        return False  # "si è avvicinata", "se ha reunido": reflexive, not passive
+    for j in range(max(0, anchor - 3), anchor):
+        t = sent.tokens[j]
+        if _norm(t.text) in aux or (t.lemma and t.lemma.lower() in aux):
+            # "ha deciso" / "has sent" use have-auxiliaries: those are never in passive_aux
+            return True
+    return False
+
+
+def _has_first_person(sent: Sentence, lex: Lexicon, anchor: int) -> bool:
+    fp = set(lex.defaults["first_person"])
+    return any(_norm(sent.tokens[j].text) in fp for j in range(max(0, anchor - 3), anchor + 1))
+
+
+def _break_between(doc: Doc, start: int, end: int, lex: Lexicon) -> bool:
+    span = doc.text[start:end]
+    if any(b in span for b in HARD_BREAKS):
+        return True
+    words = _norm(span).replace(",", " , ").split()
+    breaks = set(lex.defaults["clause_break"])
+    return any(w in breaks for w in words)
+
+
+def assign(
+    doc: Doc,
+    sent: Sentence,
+    match: TriggerMatch,
+    lex: Lexicon,
+    mentions: list[Mention],
+    excluded: set[int],
+    speaker: Mention | None,
+) -> Roles:
+    """Source(s) and target of `match`. `excluded`: ids (id()) of mentions that only report the event."""
+    trig = match.trigger
+    toks = sent.tokens
+    t_start = toks[match.tokens[0]].start
+    t_end = toks[match.tokens[-1]].end
+    anchor_end = toks[match.anchor].end
+    roles = Roles()
+    cands = [m for m in mentions if id(m) not in excluded]
+    obj_spans = [(toks[i].start, toks[i].end) for i in match.tokens[1:]]
+    inside = [m for m in cands if any(m.start < e and m.end > s for s, e in obj_spans)]
+    before = [m for m in cands if m.end <= t_start]
+    after = [m for m in cands if m.start >= anchor_end and m not in inside]
+    ends = [toks[i].end for i in match.tokens]
+    last_el = match.trigger.elements[-1]
+    markers = set(lex.defaults["target"]) | set(lex.defaults["agent"])
+    object_is_word = len(match.tokens) > 1 and not any(a in markers for a in last_el)
+
+    if trig.frame == "speaker":
+        return _speaker_frame(doc, sent, match, lex, cands, speaker, roles)
+
+    # actors named inside the pattern's object ("invio di truppe nordcoreane", "ritirare le truppe russe")
+    obj_actor = inside[0] if inside else None
+    passive = trig.pos == "verb" and _is_passive(doc, sent, lex, match.anchor)
+    roles.passive = passive
+
+    agent: Mention | None = None
+    of_actor: Mention | None = None
+    target: Mention | None = None
+    target_markers = lex.marker_res["target"] if trig.target is None else _custom(lex, trig)
+    prev_end = anchor_end
+    for m in after:
+        prev_end = max([prev_end] + [e for e in ends if e <= m.start])
+        if m.start - t_end > TARGET_WINDOW or _hard_break(doc, prev_end, m.start):
+            break
+        if m.start > t_end and _break_between(doc, t_end, m.start, lex):
+            break
+        gap = _gap(doc, prev_end, m.start)
+        if (
+            gap == ""
+            and prev_end == t_end
+            and obj_actor is None
+            and object_is_word
+            and trig.object_role == "source"
+        ):
+            obj_actor = m  # "truppe | nordcoreane": the owner of the pattern's object
+        elif gap == "" and prev_end == t_end and trig.pos == "noun" and of_actor is None:
+            of_actor = m  # "l'invasione | russa"
+        elif trig.pos == "noun" and lex.marker_res["pair"].match(gap) and of_actor is None and agent is None:
+            group = compound_group(doc, lex, mentions, mentions.index(m)) if m in mentions else [m]
+            if len(group) > 1 and group[0] is m:
+                of_actor, target = group[0], group[1]  # "relazioni tra Pyongyang e Seul"
+                roles.how.append("pair")
+                break
+            if target is None:
+                target = m
+        elif lex.marker_res["agent"].match(gap) and agent is None and (passive or trig.pos == "noun"):
+            if m.start - prev_end <= SOURCE_GAP:
+                agent = m
+        elif (
+            trig.pos == "noun"
+            and lex.marker_res["of"].match(gap)
+            and of_actor is None
+            and target is None
+            and m.start - t_end <= SOURCE_GAP
+        ):
+            of_actor = m
+        elif target is None and (trig.pos == "verb" or target_markers.match(gap) or gap == ""):
+            if trig.pos == "verb" and lex.marker_res["agent"].match(gap) and not passive:
+                pass  # "riceve aiuti da X" is not a target
+            else:
+                target = m
+        prev_end = m.end
+        if target is not None and (agent is not None or of_actor is not None or trig.pos == "verb"):
+            break
+
+    subject: Mention | None = None
+    if before:
+        near = before[-1]
+        gap_text = _gap(doc, near.end, t_start)
+        if not _hard_break(doc, near.end, t_start) and not (trig.pos == "noun" and len(gap_text.split()) > 6):
+            pre = _norm(doc.text[max(sent.start, near.start - 25) : near.start]).split()
+            last = pre[-1] if pre else ""
+            if not (target_markers.match(last) and last not in lex.defaults["of"]) or trig.pos == "noun":
+                subject = near
+    if trig.pos == "noun" and subject is not None and subject.end < t_start - 60:
+        subject = None
+
+    if trig.pos == "noun":
+        src = agent or of_actor or (obj_actor if trig.object_role == "source" else None)
+        if src is None and subject is not None:
+            src, note = subject, "subject"
+        else:
+            note = "agent" if agent else "of" if of_actor else "object"
+        if obj_actor is not None and trig.object_role == "target" and target is None:
+            target = obj_actor
+        if src is not None:
+            roles.how.append(note)
+            roles.sources = [src]
+        roles.target = target if target is not src else None
+    elif passive:
+        roles.sources = [agent] if agent else []
+        roles.target = subject
+        roles.how.append("passive")
+    else:
+        src = subject
+        if src is None and obj_actor is not None and trig.object_role == "source":
+            src = obj_actor
+            roles.how.append("object")
+        if src is None and speaker is not None and _has_first_person(sent, lex, match.anchor):
+            src = speaker
+            roles.how.append("speaker-first-person")
+        if src is not None:
+            roles.sources = [src]
+            if "object" not in roles.how and "speaker-first-person" not in roles.how:
+                roles.how.append("subject")
+        if obj_actor is not None and trig.object_role == "target" and target is None:
+            target = obj_actor
+        roles.target = target
+        if trig.subject == "target":
+            roles.sources, roles.target = ([roles.target] if roles.target else []), (src if src else None)
+            roles.how.append("subject-is-target")
+
+    # compound subjects: every member is a source
+    if len(roles.sources) == 1 and roles.sources[0] in mentions and "pair" not in roles.how:
+        group = compound_group(doc, lex, mentions, mentions.index(roles.sources[0]))
+        if len(group) > 1:
+            roles.sources = [g for g in group if id(g) not in excluded]
+            roles.how.append("compound")
+    return roles
+
+
+def _custom(lex: Lexicon, trig) -> object:
+    from casus.coding.triggers import _marker_regex
+
+    key = "target:" + trig.id
+    if key not in lex.marker_res:
+        lex.marker_res[key] = _marker_regex(trig.target or ())
+    return lex.marker_res[key]
+
+
+def _hard_break(doc: Doc, start: int, end: int) -> bool:
+    span = doc.text[start:end]
+    return any(b in span for b in HARD_BREAKS)
+
+
+def _speaker_frame(doc, sent, match, lex, cands, speaker, roles: Roles) -> Roles:
+    """The speaker calls something by the trigger ("… would be an escalation, said X"): X is the source,
+    the first other actor of the clause the target."""
+    t_start = sent.tokens[match.anchor].start
+    clause_start = sent.start
+    for b in (":", ";"):
+        k = doc.text.rfind(b, sent.start, t_start)
+        if k >= 0:
+            clause_start = max(clause_start, k + 1)
+    if speaker is not None:
+        roles.sources = [speaker]
+        roles.how.append("speaker")
+    others = [
+        m for m in cands if clause_start <= m.start < t_start and (speaker is None or m.code != speaker.code)
+    ]
+    if others:
+        roles.target = others[0]
+    return roles

@@ -1,0 +1,469 @@
+"""Trigger lexicons: load `data/lexicons/<lang>.yaml` and match triggers on a sentence's lemmas.
+
+The format is documented in `src/casus/data/lexicons/README.md`. Triggers are indexed by the alternatives
+of their first element (exact lemma or surface form) and by prefix (`arrest*`), so matching a sentence costs
+a few dictionary look-ups per token.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from casus.doc import Sentence, Token
+from casus.errors import ConfigError
+from casus.ontology import is_valid
+
+log = logging.getLogger(__name__)
+
+LEXICON_DIR = Path(__file__).resolve().parents[1] / "data" / "lexicons"
+DEFAULT_GAP = 3
+MIN_PREFIX = 3
+
+# Language-wide defaults a lexicon file may override under `defaults:`.
+LANG_DEFAULTS: dict[str, dict[str, list[str]]] = {
+    "it": {
+        "pair": ["tra", "fra"],
+        "agent": [
+            "da parte di",
+            "da parte del",
+            "da parte della",
+            "da parte dei",
+            "da parte delle",
+            "da parte dell",
+            "da parte dello",
+            "da parte degli",
+            "dal",
+            "dalla",
+            "dai",
+            "dalle",
+            "dallo",
+            "dagli",
+            "dall",
+            "da",
+        ],
+        "of": ["di", "del", "della", "dei", "delle", "dello", "degli", "dell"],
+        "target": [
+            "contro",
+            "a",
+            "al",
+            "alla",
+            "ai",
+            "alle",
+            "allo",
+            "agli",
+            "all",
+            "con",
+            "verso",
+            "in",
+            "nel",
+            "nella",
+            "nei",
+            "nelle",
+            "nell",
+            "a sostegno di",
+            "a sostegno del",
+            "a sostegno della",
+            "a favore di",
+            "a favore della",
+            "a fianco di",
+            "a fianco della",
+            "a fianco delle",
+            "a fianco dei",
+            "per",
+            "tra",
+            "fra",
+        ],
+        "passive_aux": [
+            "essere",
+            "venire",
+            "è",
+            "sono",
+            "stato",
+            "stati",
+            "stata",
+            "state",
+            "viene",
+            "vengono",
+        ],
+        "participle": [
+            "ato",
+            "ata",
+            "ati",
+            "ate",
+            "ito",
+            "ita",
+            "iti",
+            "ite",
+            "uto",
+            "uta",
+            "uti",
+            "ute",
+            "so",
+            "sa",
+            "si",
+            "se",
+            "tto",
+            "tta",
+            "tti",
+            "tte",
+        ],
+        "purpose": ["per", "a"],
+        "conj": ["e", "ed"],
+        "first_person": ["ho", "abbiamo", "io", "noi"],
+        "clause_break": ["che", "mentre", "ma", "perché", "dove", "quando", "durante"],
+    },
+    "en": {
+        "pair": ["between"],
+        "agent": ["by"],
+        "of": ["of", "from"],
+        "target": [
+            "against",
+            "to",
+            "with",
+            "on",
+            "at",
+            "in",
+            "into",
+            "toward",
+            "towards",
+            "for",
+            "in support of",
+            "alongside",
+        ],
+        "passive_aux": ["be", "get", "is", "are", "was", "were", "been", "being", "got"],
+        "participle": ["ed", "en", "wn", "ght", "ung", "ot", "ept", "eld", "ade"],
+        "purpose": ["in order to"],
+        "conj": ["and"],
+        "first_person": ["i", "we"],
+        "clause_break": ["that", "which", "while", "but", "because", "where", "when", "after", "before"],
+    },
+    "fr": {
+        "pair": ["entre"],
+        "agent": ["par", "de la part de", "de la part du"],
+        "of": ["de", "du", "des", "de la", "d"],
+        "target": [
+            "contre",
+            "à",
+            "au",
+            "aux",
+            "avec",
+            "vers",
+            "en",
+            "dans",
+            "pour",
+            "en soutien à",
+            "aux côtés de",
+            "aux côtés du",
+            "entre",
+        ],
+        "passive_aux": ["être", "été", "est", "sont", "était", "étaient", "a été", "ont été", "fut"],
+        "participle": [
+            "é",
+            "ée",
+            "és",
+            "ées",
+            "i",
+            "ie",
+            "is",
+            "ies",
+            "u",
+            "ue",
+            "us",
+            "ues",
+            "t",
+            "te",
+            "ts",
+            "tes",
+        ],
+        "purpose": ["pour", "afin de"],
+        "conj": ["et"],
+        "first_person": ["je", "j", "nous"],
+        "clause_break": ["que", "qui", "mais", "tandis", "lorsque", "quand", "où"],
+    },
+    "es": {
+        "pair": ["entre"],
+        "agent": ["por", "por parte de", "por parte del", "por parte de la"],
+        "of": ["de", "del", "de la", "de los", "de las"],
+        "target": ["contra", "a", "al", "con", "hacia", "en", "para", "en apoyo de", "junto a", "entre"],
+        "passive_aux": ["ser", "fue", "fueron", "es", "son", "sido", "era", "eran", "será"],
+        "participle": [
+            "ado",
+            "ada",
+            "ados",
+            "adas",
+            "ido",
+            "ida",
+            "idos",
+            "idas",
+            "cho",
+            "cha",
+            "chos",
+            "chas",
+            "to",
+            "ta",
+            "tos",
+            "tas",
+        ],
+        "purpose": ["para", "a fin de"],
+        "conj": ["y", "e"],
+        "first_person": ["he", "hemos", "yo", "nosotros"],
+        "clause_break": ["que", "quien", "mientras", "pero", "donde", "cuando"],
+    },
+    "de": {
+        "pair": ["zwischen"],
+        "agent": ["durch", "von", "vom", "seitens"],
+        "of": ["der", "des", "von", "vom"],
+        "target": ["gegen", "an", "nach", "mit", "zu", "zum", "zur", "in", "im", "auf", "für", "zwischen"],
+        "passive_aux": ["werden", "wurde", "wurden", "worden", "wird"],
+        "participle": ["t", "en"],
+        "purpose": ["um"],
+        "conj": ["und"],
+        "first_person": ["ich", "wir"],
+        "clause_break": ["dass", "die", "der", "das", "während", "aber", "weil", "wo", "als", "wenn"],
+    },
+}
+DEFAULT_KEYS = (
+    "pair",
+    "agent",
+    "of",
+    "target",
+    "passive_aux",
+    "participle",
+    "purpose",
+    "conj",
+    "first_person",
+    "clause_break",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    """One row of a trigger lexicon."""
+
+    id: str
+    cameo: str
+    pos: str  # verb | noun
+    elements: tuple[tuple[str, ...], ...]  # per element: its alternatives ("arrest*" = prefix)
+    gap: int = DEFAULT_GAP
+    target: tuple[str, ...] | None = None  # target prepositions (None: the language's defaults)
+    subject: str = "source"  # source | target
+    symmetric: bool = False
+    negative: frozenset[str] = frozenset()
+    intent: str | None = None
+    object_role: str = "source"  # the role of an actor named inside the pattern's object ("truppe russe")
+    frame: str | None = None  # "speaker": the source is the sentence's speaker (e.g. "escalation")
+    order: int = 0
+    lang: str = ""
+
+    @property
+    def specificity(self) -> tuple[int, int, int]:
+        return (len(self.elements), len(self.cameo), -self.order)
+
+
+@dataclass(slots=True)
+class Lexicon:
+    """The triggers of one language, indexed by their first element."""
+
+    lang: str
+    triggers: list[Trigger]
+    defaults: dict[str, tuple[str, ...]]
+    exact: dict[str, list[Trigger]] = field(default_factory=dict)
+    prefix: dict[str, list[Trigger]] = field(default_factory=dict)
+    prefix_lengths: tuple[int, ...] = ()
+    marker_res: dict[str, re.Pattern[str]] = field(default_factory=dict)
+
+    def index(self) -> None:
+        self.exact.clear()
+        self.prefix.clear()
+        lengths: set[int] = set()
+        for trig in self.triggers:
+            for alt in trig.elements[0]:
+                if alt.endswith("*"):
+                    key = alt[:-1]
+                    self.prefix.setdefault(key, []).append(trig)
+                    lengths.add(len(key))
+                else:
+                    self.exact.setdefault(alt, []).append(trig)
+        self.prefix_lengths = tuple(sorted(lengths))
+        for key in ("pair", "agent", "of", "target", "conj", "purpose"):
+            self.marker_res[key] = _marker_regex(self.defaults.get(key, ()))
+
+    def candidates(self, keys: tuple[str, ...]) -> list[Trigger]:
+        found: list[Trigger] = []
+        for key in keys:
+            found.extend(self.exact.get(key, ()))
+            for n in self.prefix_lengths:
+                if len(key) >= n:
+                    found.extend(self.prefix.get(key[:n], ()))
+        return found
+
+
+@dataclass(slots=True)
+class TriggerMatch:
+    trigger: Trigger
+    tokens: list[int]  # sentence-token indices of the matched elements, in order
+
+    @property
+    def anchor(self) -> int:
+        return self.tokens[0]
+
+
+def _marker_regex(markers: tuple[str, ...] | list[str]) -> re.Pattern[str]:
+    """A regex matching text that STARTS with one of the markers (longest first), as whole words."""
+    words = sorted({m.lower() for m in markers if m}, key=len, reverse=True)
+    if not words:
+        return re.compile(r"(?!x)x")
+    alts = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
+    return re.compile(rf"^\W*(?:{alts})(?:\W|$)")
+
+
+def token_keys(tok: Token) -> tuple[str, ...]:
+    lemma = tok.lemma.lower() if tok.lemma else ""
+    surface = tok.text.lower()
+    if lemma and lemma != surface:
+        return (lemma, surface)
+    return (surface,)
+
+
+def _alt_matches(alt: str, keys: tuple[str, ...]) -> bool:
+    if alt.endswith("*"):
+        stem = alt[:-1]
+        return any(k.startswith(stem) for k in keys)
+    return alt in keys
+
+
+def _parse_row(row: Any, path: Path, order: int, lang: str, seen: set[str]) -> Trigger:
+    if not isinstance(row, dict):
+        raise ConfigError(f"{path}: trigger #{order}: not a mapping")
+    tid = str(row.get("id") or "")
+    if not tid:
+        raise ConfigError(f"{path}: trigger #{order}: missing id")
+    if tid in seen:
+        raise ConfigError(f"{path}: trigger {tid}: duplicate id")
+    seen.add(tid)
+    cameo = row.get("cameo")
+    if cameo is None or not is_valid(str(cameo)):
+        raise ConfigError(f"{path}: trigger {tid}: missing or unknown cameo code {cameo!r}")
+    intent = row.get("intent")
+    if intent is not None and not is_valid(str(intent)):
+        raise ConfigError(f"{path}: trigger {tid}: unknown intent code {intent!r}")
+    pos = str(row.get("pos", "verb"))
+    if pos not in ("verb", "noun"):
+        raise ConfigError(f"{path}: trigger {tid}: pos must be verb or noun, not {pos!r}")
+    pattern = str(row.get("pattern") or "").strip().lower()
+    elements = tuple(tuple(a for a in el.split("|") if a) for el in pattern.split())
+    if not elements or any(not el for el in elements):
+        raise ConfigError(f"{path}: trigger {tid}: empty pattern or element")
+    for el in elements:
+        for alt in el:
+            if alt.endswith("*") and len(alt) - 1 < MIN_PREFIX:
+                raise ConfigError(f"{path}: trigger {tid}: prefix {alt!r} shorter than {MIN_PREFIX} letters")
+    subject = str(row.get("subject", "source"))
+    if subject not in ("source", "target"):
+        raise ConfigError(f"{path}: trigger {tid}: subject must be source or target")
+    target = row.get("target")
+    negative = row.get("not") or []
+    return Trigger(
+        id=tid,
+        cameo=str(cameo),
+        pos=pos,
+        elements=elements,
+        gap=int(row.get("gap", DEFAULT_GAP)),
+        target=tuple(str(t).lower() for t in target) if target else None,
+        subject=subject,
+        symmetric=bool(row.get("symmetric", False)),
+        negative=frozenset(str(n).lower() for n in negative),
+        intent=str(intent) if intent is not None else None,
+        object_role=str(row.get("object", "source")),
+        frame=row.get("frame"),
+        order=order,
+        lang=lang,
+    )
+
+
+def load_lexicon(path: Path) -> Lexicon:
+    """Read one lexicon file; ConfigError names the file, the trigger and the reason for a bad row."""
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as err:
+        raise ConfigError(f"{path}: cannot read trigger lexicon: {err}") from err
+    if not isinstance(data, dict) or not isinstance(data.get("triggers"), list):
+        raise ConfigError(f"{path}: a trigger lexicon needs a `triggers:` list")
+    lang = str(data.get("lang") or path.stem)
+    base = LANG_DEFAULTS.get(lang, LANG_DEFAULTS["en"])
+    given = data.get("defaults") or {}
+    defaults = {
+        key: tuple(str(v).lower().replace("’", "'") for v in (given.get(key) or base.get(key, ())))
+        for key in DEFAULT_KEYS
+    }
+    seen: set[str] = set()
+    triggers = [_parse_row(row, path, i, lang, seen) for i, row in enumerate(data["triggers"])]
+    lex = Lexicon(lang=lang, triggers=triggers, defaults=defaults)
+    lex.index()
+    return lex
+
+
+@cache
+def lexicon_for(lang: str) -> Lexicon | None:
+    """The packaged lexicon of a language (loaded once), or None when casus has none for it."""
+    path = LEXICON_DIR / f"{lang}.yaml"
+    if not path.is_file():
+        return None
+    return load_lexicon(path)
+
+
+def match_sentence(lex: Lexicon, sent: Sentence) -> list[TriggerMatch]:
+    """Every trigger match in the sentence, overlaps resolved: the most specific trigger keeps its tokens."""
+    toks = sent.tokens
+    keys = [token_keys(t) for t in toks]
+    sent_lemmas: set[str] | None = None
+    found: list[TriggerMatch] = []
+    for i, k in enumerate(keys):
+        for trig in lex.candidates(k):
+            idx = _match_from(trig, keys, i)
+            if idx is None:
+                continue
+            if trig.negative:
+                if sent_lemmas is None:
+                    sent_lemmas = {x for kk in keys for x in kk}
+                if trig.negative & sent_lemmas:
+                    continue
+            found.append(TriggerMatch(trig, idx))
+    return _resolve_overlaps(found)
+
+
+def _match_from(trig: Trigger, keys: list[tuple[str, ...]], start: int) -> list[int] | None:
+    idx = [start]
+    pos = start
+    for el in trig.elements[1:]:
+        nxt = None
+        for j in range(pos + 1, min(len(keys), pos + 2 + trig.gap)):
+            if any(_alt_matches(alt, keys[j]) for alt in el):
+                nxt = j
+                break
+        if nxt is None:
+            return None
+        idx.append(nxt)
+        pos = nxt
+    return idx
+
+
+def _resolve_overlaps(found: list[TriggerMatch]) -> list[TriggerMatch]:
+    """Keep the most specific match where matches share a token; same-anchor duplicates collapse."""
+    found.sort(key=lambda m: m.trigger.specificity, reverse=True)
+    used: set[int] = set()
+    kept: list[TriggerMatch] = []
+    for m in found:
+        if used.intersection(m.tokens):
+            continue
+        used.update(m.tokens)
+        kept.append(m)
+    kept.sort(key=lambda m: m.anchor)
+    return kept
