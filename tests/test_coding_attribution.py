@@ -1,0 +1,160 @@
+"""Attribution cues: "secondo X", "according to X", "X said", "the same source", in it/en/fr/es/de."""
+
+from __future__ import annotations
+
+from casus.coding import attribution
+from casus.doc import Doc, Mention, Sentence
+
+
+def make(text: str, actors: list[tuple[str, str]], lang: str) -> tuple[Doc, list[Sentence]]:
+    """A doc whose sentences are split at ". " and whose mentions are the given (text, code) pairs."""
+    doc = Doc(id="t", text=text, lang=lang)
+    sents, start = [], 0
+    for i, piece in enumerate(text.split(". ")):
+        end = start + len(piece) + (1 if start + len(piece) < len(text) else 0)
+        sents.append(Sentence(index=i, start=start, end=min(end, len(text)), paragraph=0))
+        start = start + len(piece) + 2
+    doc.sentences = sents
+    for surface, code in actors:
+        pos = 0
+        while (at := text.find(surface, pos)) >= 0:
+            index = next(s.index for s in sents if s.start <= at < s.end)
+            doc.mentions.append(Mention(at, at + len(surface), surface, code, index))
+            pos = at + len(surface)
+    doc.mentions.sort(key=lambda m: m.start)
+    return doc, sents
+
+
+IT = (
+    "Secondo l’agenzia di intelligence della Corea del Sud, la Corea del Nord ha deciso di inviare fino a "
+    "12.000 soldati per aiutare la Russia. Circa 1.500 soldati delle forze speciali nordcoreane sono già in "
+    "Russia per acclimatarsi e dovrebbero presto andare al fronte, secondo la stessa fonte. Interrogato "
+    "venerdì su questo punto, Mark Rutte ha indicato che l’Alleanza non può confermare “in questa fase” lo "
+    "spiegamento di truppe da parte della Corea del Nord in Russia. “Ma, ovviamente, ciò può cambiare”, ha "
+    "aggiunto."
+)
+IT_ACTORS = [
+    ("l’agenzia di intelligence della Corea del Sud", "KORSPY"),
+    ("la Corea del Nord", "PRK"),
+    ("Corea del Nord", "PRK"),
+    ("Russia", "RUS"),
+    ("Mark Rutte", "IGOWSTNAT"),
+    ("l’Alleanza", "IGOWSTNAT"),
+]
+
+
+def test_coding_attribution_secondo_and_same_source():
+    doc, sents = make(IT, IT_ACTORS, "it")
+    first = attribution.find(doc, sents[0], "it")
+    assert first is not None and first.mention.code == "KORSPY"
+    assert first.kind == "according_to" and first.cue_text == "Secondo"
+    assert first.covers(doc.text.index("inviare"))
+    second = attribution.find(doc, sents[1], "it", prev=first)
+    assert second is not None and second.kind == "same_source" and second.carried
+    assert second.mention.code == "KORSPY"
+
+
+def test_coding_attribution_speech_verb_speaker_before_governs_after():
+    doc, sents = make(IT, IT_ACTORS, "it")
+    third = attribution.find(doc, sents[2], "it")
+    assert third is not None and third.kind == "speech_verb"
+    assert third.mention.text == "Mark Rutte"
+    assert third.covers(doc.text.index("spiegamento"))
+    assert not third.covers(doc.text.index("Interrogato"))
+
+
+def test_coding_attribution_bare_speech_verb_carries_previous_speaker():
+    doc, sents = make(IT, IT_ACTORS, "it")
+    third = attribution.find(doc, sents[2], "it")
+    fourth = attribution.find(doc, sents[3], "it", prev=third)
+    assert fourth is not None and fourth.carried and fourth.mention.text == "Mark Rutte"
+
+
+def test_coding_attribution_inverted_speech_verb():
+    text = (
+        "Lo spiegamento di soldati nordcoreani costituirebbe una significativa escalation, ha affermato "
+        "lunedì 21 ottobre il segretario generale della NATO Mark Rutte."
+    )
+    doc, sents = make(text, [("il segretario generale della NATO Mark Rutte", "IGOWSTNAT")], "it")
+    found = attribution.find(doc, sents[0], "it")
+    assert found is not None and found.mention.code == "IGOWSTNAT"
+    assert found.covers(text.index("spiegamento"))
+    assert attribution.is_own_statement(doc, sents[0], doc.mentions[0], "it")
+
+
+def test_coding_attribution_claim():
+    text = "La Corea del Sud e gli Stati Uniti sostengono da tempo che Kim Jong Un invia armi alla Russia."
+    doc, sents = make(text, [("Stati Uniti", "USA"), ("Kim Jong Un", "PRKGOV"), ("Russia", "RUS")], "it")
+    found = attribution.find(doc, sents[0], "it")
+    assert found is not None and found.kind == "claim" and found.mention.code == "USA"
+    assert found.covers(text.index("invia"))
+    text = "South Korea claims that Pyongyang sent weapons to Moscow."
+    doc, sents = make(text, [("South Korea", "KOR"), ("Pyongyang", "PRK"), ("Moscow", "RUS")], "en")
+    found = attribution.find(doc, sents[0], "en")
+    assert found is not None and found.kind == "claim" and found.mention.code == "KOR"
+    assert found.covers(text.index("sent"))
+
+
+def test_coding_attribution_other_languages():
+    cases = [
+        ("According to the Pentagon, Russian troops crossed the border.", "the Pentagon", "USAMIL", "en"),
+        (
+            "Selon le ministère ukrainien, des soldats russes ont franchi la frontière.",
+            "le ministère ukrainien",
+            "UKRGOV",
+            "fr",
+        ),
+        ("Según la Fiscalía, la policía detuvo a veinte manifestantes.", "la Fiscalía", "COLJUD", "es"),
+        ("Laut dem Pentagon haben russische Truppen die Grenze überquert.", "dem Pentagon", "USAMIL", "de"),
+        (
+            "Dem Pentagon zufolge haben russische Truppen die Grenze überquert.",
+            "Dem Pentagon",
+            "USAMIL",
+            "de",
+        ),
+        ("The Kremlin said Russian troops would stay in Belarus.", "The Kremlin", "RUSGOV", "en"),
+        ("Le Kremlin a déclaré que les troupes resteraient en Biélorussie.", "Le Kremlin", "RUSGOV", "fr"),
+        ("El ministro dijo que las tropas se quedarán en la frontera.", "El ministro", "COLGOV", "es"),
+        ("Der Sprecher sagte, die Truppen blieben in Belarus.", "Der Sprecher", "DEUGOV", "de"),
+    ]
+    for text, actor, code, lang in cases:
+        doc, sents = make(text, [(actor, code)], lang)
+        found = attribution.find(doc, sents[0], lang)
+        assert found is not None and found.mention is not None, text
+        assert found.mention.code == code, text
+
+
+def test_coding_attribution_same_source_other_languages():
+    for text, lang in [
+        ("Two soldiers were killed, according to the same source.", "en"),
+        ("Deux soldats ont été tués, selon la même source.", "fr"),
+        ("Dos soldados murieron, según la misma fuente.", "es"),
+        ("Zwei Soldaten wurden getötet, laut derselben Quelle.", "de"),
+    ]:
+        doc, sents = make(text, [], lang)
+        prev = attribution.AttributionResult(
+            Mention(0, 3, "AFP", "---MED", -1), "according to", 0, 3, (0, 3), "according_to"
+        )
+        found = attribution.find(doc, sents[0], lang, prev=prev)
+        assert found is not None and found.kind == "same_source" and found.mention.code == "---MED", text
+
+
+def test_coding_attribution_none_when_no_cue():
+    doc, sents = make("Russian troops crossed the border on Monday.", [("Russian troops", "RUSMIL")], "en")
+    assert attribution.find(doc, sents[0], "en") is None
+
+
+def test_coding_attribution_cue_without_actor_still_found():
+    doc, sents = make("Secondo fonti locali, i ribelli hanno attaccato un villaggio.", [], "it")
+    found = attribution.find(doc, sents[0], "it")
+    assert found is not None and found.mention is None and found.kind == "according_to"
+
+
+def test_coding_attribution_to_cue_for_explain():
+    doc, sents = make(IT, IT_ACTORS, "it")
+    cue = attribution.find(doc, sents[0], "it").to_cue()
+    assert (
+        cue["code"] == "KORSPY"
+        and cue["text"] == "Secondo"
+        and doc.text[cue["start"] : cue["end"]] == "Secondo"
+    )
