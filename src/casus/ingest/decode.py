@@ -30,9 +30,13 @@ _CONTROLS = frozenset(chr(c) for c in range(32) if chr(c) not in "\t\n\r\f\v")
 
 
 def megabytes(n: int) -> str:
-    """A byte count as `31.2 MB` (decimal megabytes, one digit), for messages."""
-    mb = n / 1_000_000
-    return f"{mb:.0f} MB" if mb >= 10 and mb == int(mb) else f"{mb:.1f} MB"
+    """A byte count for messages: `31.2 MB`, `20 MB`, `80 kB` (decimal units, one digit at most)."""
+    if n >= 1_000_000:
+        value, unit = n / 1_000_000, "MB"
+    else:
+        value, unit = n / 1000, "kB"
+    text = f"{value:.1f}"
+    return f"{text[:-2] if text.endswith('.0') else text} {unit}"
 
 
 def cap_message(size: int, cap: int, what: str = "file") -> str:
