@@ -18,6 +18,7 @@ COMMAND_MODULES: list[str] = [
     "casus.commands.core",  # ingest, extract, clean, demo, explain
     "casus.commands.watch",  # watch
     "casus.commands.evaluate",  # evaluate (scores against gold files, floors)
+    "casus.commands.explain",  # explain (why each event of a document was coded)
 ]
 
 
