@@ -152,3 +152,14 @@ def test_evaluate_command_scores_prediction_file(gold_file: Path, preds_file: Pa
 def test_evaluate_command_refuses_a_missing_gold_file(tmp_path: Path, capsys):
     assert main(["evaluate", str(tmp_path / "nope.jsonl")]) == 2
     assert "no such gold file" in capsys.readouterr().err
+
+
+def test_evaluate_command_runs_the_pipeline_on_the_model_input(shared_dir: Path, capsys):
+    gold = shared_dir / "examples" / "nato-dprk-troops.it.gold.jsonl"
+    assert main(["evaluate", str(gold), "--json", "--misses", "3"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    overall = out["overall"]
+    assert overall["docs"] == 1 and overall["rejected"] == 0
+    assert overall["triples"]["tp"] + overall["triples"]["fn"] == 9  # the required CAMEO events of the page
+    assert set(out["per_lang"]) == {"it"}
+    assert overall["must_not_code"]["lines"] == 2
