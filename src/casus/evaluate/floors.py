@@ -20,7 +20,14 @@ from typing import Any
 
 from casus.errors import ConfigError
 
-REPO = Path(__file__).resolve().parents[3]
+
+def _repo_root() -> Path:
+    """The source checkout this module runs from, or the working directory for an installed package."""
+    here = Path(__file__).resolve().parents[3]
+    return here if (here / "pyproject.toml").is_file() else Path.cwd()
+
+
+REPO = _repo_root()
 FLOORS_PATH = REPO / "eval" / "floors.json"
 DEFAULT_TOLERANCE = 0.01
 DEFAULT_METRICS = [
@@ -71,7 +78,16 @@ def git_commit(repo: Path = REPO) -> str:
         )
     except (OSError, subprocess.SubprocessError):
         return "unknown"
-    return out.stdout.strip() or "unknown"
+    commit = out.stdout.strip()
+    if not commit:
+        return "unknown"
+    try:  # floors measured on uncommitted code say so
+        dirty = subprocess.run(
+            ["git", "diff", "--quiet", "HEAD", "--", "src"], cwd=repo, capture_output=True, timeout=10
+        ).returncode
+    except (OSError, subprocess.SubprocessError):
+        dirty = 0
+    return f"{commit}-dirty" if dirty == 1 else commit
 
 
 def empty_floors() -> dict[str, Any]:
