@@ -133,6 +133,18 @@ def test_score_optional_events_are_neither_rewarded_nor_punished():
     assert counts(score_doc(only_optional, [pred("043", "PRK", "RUS")]), "type_cameo") == (0, 0, 0)
 
 
+def test_score_optional_match_may_move_a_required_match():
+    # p0 fits the required event and the optional one; p1 only the required one: both are used, no FP.
+    g = gold(
+        [
+            {"source": "RUS", "cameo": "042", "target": None},
+            {"source": "RUS", "cameo": "042", "target": "PRK", "optional": True},
+        ]
+    )
+    s = score_doc(g, [pred("042", "RUS", "PRK"), pred("042", "RUS", "CHN")])
+    assert counts(s, "triples") == (1, 0, 0)
+
+
 def test_score_scope_list_restricts_gold_and_predictions():
     g = gold([{"source": None, "target": None, "plover": "PROTEST"}], scope=["PROTEST"])
     s = score_doc(g, [pred("141", plover="PROTEST"), pred("190", plover="ASSAULT")])

@@ -5,8 +5,9 @@ A prediction is an event record (shared/spec/event-record.md) as a dict. Actors 
 `NGO...` code. A gold actor left out, or given as `---ROLE` (no known country), is not judged.
 
 Matching is a maximum bipartite matching (augmenting paths, Kuhn's algorithm) in two phases: first the
-required gold events (so that as many as possible are found), then the optional ones with the predictions
-left over (a prediction that matches an optional event is neither rewarded nor punished). Each gold event
+required gold events (so that as many as possible are found), then the optional ones, whose augmenting paths
+may move a required event to another of its candidates but never unmatch it (a prediction that matches an
+optional event is neither rewarded nor punished). Each gold event
 matches at most one prediction and each prediction at most one gold event; candidates are tried in order of
 specificity (exact code, then the gold root, then an alternative's root), so ties go to the closest code.
 """
@@ -160,18 +161,17 @@ def match_events(
     pred_taken: dict[int, int] = {}
     gold_of: dict[int, int] = {}
     _kuhn(req, cands, pred_taken, gold_of)
-    required_taken = dict(pred_taken)
-    # Phase 2: optional events take only predictions the required ones left (never steal from them).
-    left = {gi: [p for p in cands[gi] if p not in required_taken] for gi in opt}
-    opt_taken: dict[int, int] = {}
-    _kuhn(opt, left, opt_taken, gold_of)
+    # Phase 2: optional events take the predictions left over. An augmenting path may move a required event
+    # to another of its candidates but never leaves it unmatched, so the required matches stay maximal.
+    _kuhn(opt, cands, pred_taken, gold_of)
+    is_required = set(req)
     result = Matching()
-    result.pairs = sorted((g, p) for p, g in required_taken.items())
-    result.excused = sorted((g, p) for p, g in opt_taken.items())
+    result.pairs = sorted((g, p) for p, g in pred_taken.items() if g in is_required)
+    result.excused = sorted((g, p) for p, g in pred_taken.items() if g not in is_required)
     result.missed = [gi for gi in req if gi not in gold_of]
     matched_gold = {g for g, _ in result.pairs}
     for pi in range(len(preds)):
-        if pi in required_taken or pi in opt_taken:
+        if pi in pred_taken:
             continue
         result.spurious.append(pi)
         if any(pi in cands[g] for g in matched_gold):
