@@ -3,15 +3,34 @@
 from __future__ import annotations
 
 import json
+import sys
 from pathlib import Path
 
 import pytest
 
-from casus.cli import main
+from casus.cli import COMMAND_MODULES
 from casus.errors import InputError
 from casus.evaluate.gold import read_gold
 from casus.evaluate.report import print_report, to_json
 from casus.evaluate.runner import FilePredictor, evaluate_files
+
+
+def run_evaluate(argv: list[str]) -> int:
+    """`casus evaluate ARGV` through its own sub-parser (independent of the other commands' modules)."""
+    import argparse
+
+    from casus.commands import evaluate as evaluate_command
+    from casus.errors import CasusError
+
+    parser = argparse.ArgumentParser(prog="casus")
+    evaluate_command.register(parser.add_subparsers(dest="command"))
+    args = parser.parse_args(["evaluate", *argv])
+    try:
+        return args.func(args)
+    except CasusError as err:
+        print(f"casus: {err}", file=sys.stderr)
+        return 2
+
 
 GOLD = [
     {
@@ -143,23 +162,27 @@ def test_evaluate_report_json_and_tables(gold_file: Path, preds_file: Path, caps
 
 
 def test_evaluate_command_scores_prediction_file(gold_file: Path, preds_file: Path, capsys):
-    code = main(["evaluate", str(gold_file), "--predictions", str(preds_file), "--json", "--by", "set"])
+    code = run_evaluate([str(gold_file), "--predictions", str(preds_file), "--json", "--by", "set"])
     assert code == 0
     out = json.loads(capsys.readouterr().out)
     assert out["overall"]["docs"] == 3 and "hand-gold" in out["per_set"]
 
 
 def test_evaluate_command_refuses_a_missing_gold_file(tmp_path: Path, capsys):
-    assert main(["evaluate", str(tmp_path / "nope.jsonl")]) == 2
+    assert run_evaluate([str(tmp_path / "nope.jsonl")]) == 2
     assert "no such gold file" in capsys.readouterr().err
 
 
 def test_evaluate_command_runs_the_pipeline_on_the_model_input(shared_dir: Path, capsys):
     gold = shared_dir / "examples" / "nato-dprk-troops.it.gold.jsonl"
-    assert main(["evaluate", str(gold), "--json", "--misses", "3"]) == 0
+    assert run_evaluate([str(gold), "--json", "--misses", "3"]) == 0
     out = json.loads(capsys.readouterr().out)
     overall = out["overall"]
     assert overall["docs"] == 1 and overall["rejected"] == 0
     assert overall["triples"]["tp"] + overall["triples"]["fn"] == 9  # the required CAMEO events of the page
     assert set(out["per_lang"]) == {"it"}
     assert overall["must_not_code"]["lines"] == 2
+
+
+def test_evaluate_command_is_registered():
+    assert "casus.commands.evaluate" in COMMAND_MODULES

@@ -7,6 +7,8 @@ pinned on. Raise floors with `casus evaluate --update-floors --reason '...'`.
 
 from __future__ import annotations
 
+import json
+import sys
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -19,6 +21,23 @@ from casus.options import Options
 
 FLOORS = Path(__file__).resolve().parents[1] / "eval" / "floors.json"
 WHEN = datetime(2026, 11, 25, 12, 0, tzinfo=UTC)
+
+
+def run_evaluate(argv: list[str]) -> int:
+    """`casus evaluate ARGV` through its own sub-parser (independent of the other commands' modules)."""
+    import argparse
+
+    from casus.commands import evaluate as evaluate_command
+    from casus.errors import CasusError
+
+    parser = argparse.ArgumentParser(prog="casus")
+    evaluate_command.register(parser.add_subparsers(dest="command"))
+    args = parser.parse_args(["evaluate", *argv])
+    try:
+        return args.func(args)
+    except CasusError as err:
+        print(f"casus: {err}", file=sys.stderr)
+        return 2
 
 
 def measured(name: str = "es-demo", sha: str = "abc", **scores: float) -> dict[str, fl.Measured]:
@@ -150,3 +169,38 @@ def test_floors_gold_files_are_the_pinned_ones(floors_data: dict, gate_paths: li
 def test_floors_no_score_below_its_floor(floors_data: dict, gate_measured: dict[str, fl.Measured]):
     failures = [f for f in fl.check(floors_data, gate_measured) if "changed" not in f]
     assert not failures, "scores below their floors:\n" + "\n".join(failures)
+
+
+def test_floors_command_pins_checks_and_refuses_to_lower(tmp_path: Path, capsys):
+    gold = tmp_path / "hand-it.jsonl"
+    gold.write_text(
+        json.dumps(
+            {
+                "id": "it-weather",
+                "lang": "it",
+                "text": "Domani il cielo sarà sereno su tutta la penisola, con temperature in lieve aumento.",
+                "scope": None,
+                "events": [{"source": "ZZZ", "cameo": "190", "target": None}],
+            }
+        )
+        + "\n",
+        encoding="utf-8",
+    )
+    floors_file = tmp_path / "floors.json"
+    args = [str(gold), "--floors", str(floors_file)]
+    assert run_evaluate([*args, "--update-floors", "--reason", "first pin"]) == 0
+    data = json.loads(floors_file.read_text(encoding="utf-8"))
+    assert data["sets"]["hand-it"]["floors"]["triples.f1"] == 0.0
+    assert data["history"][-1]["reason"] == "first pin"
+    assert run_evaluate([*args, "--check-floors", "--json"]) == 0
+    data["sets"]["hand-it"]["floors"]["triples.f1"] = 0.5  # a floor the coder cannot reach here
+    floors_file.write_text(json.dumps(data), encoding="utf-8")
+    capsys.readouterr()
+    assert run_evaluate([*args, "--check-floors", "--json"]) == 1
+    assert "triples.f1 0.0000 is below its floor 0.5000" in capsys.readouterr().err
+    assert run_evaluate([*args, "--update-floors"]) == 2
+    assert "refusing to lower floors" in capsys.readouterr().err
+    assert run_evaluate([*args, "--update-floors", "--allow-lower", "--reason", "test"]) == 0
+    data = json.loads(floors_file.read_text(encoding="utf-8"))
+    assert data["sets"]["hand-it"]["floors"]["triples.f1"] == 0.0
+    assert data["history"][-1]["lowered"] == ["hand-it triples.f1 0.5000 -> 0.0000"]
