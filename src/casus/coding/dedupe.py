@@ -42,8 +42,10 @@ def codes_compatible(a: str, b: str) -> bool:
 
 
 def same_event(a: Event, b: Event) -> bool:
+    """Same root and agreeing actors; across sentences the codes must also be prefix-compatible."""
+    same_sentence = a.sentence == b.sentence or b.sentence in a.mention_sentences
     return (
-        codes_compatible(a.cameo, b.cameo)
+        (codes_compatible(a.cameo, b.cameo) or (same_sentence and a.cameo[:2] == b.cameo[:2]))
         and _agree(a.source, b.source)
         and _agree(a.target, b.target)
         and a.negated == b.negated

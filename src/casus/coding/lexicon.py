@@ -55,10 +55,12 @@ class LexiconCoder:
             if not matches:
                 continue
             mentions = sorted(by_sentence.get(sent.index, []), key=lambda m: m.start)
+            found: list[Event] = []
             for match in matches:
                 if _is_purpose(sent, lex, match, matches):
                     continue
-                events.extend(self._events(doc, sent, lang, lex, match, mentions, attr))
+                found.extend(self._events(doc, sent, lang, lex, match, mentions, attr))
+            events.extend(salient(found))
         kinds = {s.index: s.kind for s in doc.sentences}
         events = dedupe(events, kinds)
         for ev in events:
@@ -79,6 +81,10 @@ class LexiconCoder:
         mod = modality.detect(
             doc, sent, t_start, t_end, lang, attributed=governs and not _own(roles, speaker)
         )
+        if trig.frame == "speaker" and speaker is not None:
+            # the event is the speaker's statement: the writer reports it as made; the conditional belongs
+            # to what the speaker talks about ("would be an escalation")
+            mod = modality.ModalityResult("asserted", mod.negated, list(mod.cues))
         cameo = trig.cameo
         if mod.modality == "intended" and trig.intent:
             cameo = trig.intent
@@ -90,11 +96,15 @@ class LexiconCoder:
         for src, tgt in pairs:
             spans = [(m.start, m.end) for m in (src, tgt) if m is not None]
             where = location.find(doc, sent, lang, exclude=spans)
-            attribution_actor = speaker if (speaker is not None and speaker is not src) else None
+            attribution_actor = speaker
+            if speaker is not None and src is not None and (speaker is src or speaker.code == src.code):
+                attribution_actor = None  # the speaker's own statement or act
             cues = {
                 "trigger": {"text": doc.text[t_start:t_end], "start": t_start, "end": t_end},
                 "roles": list(roles.how),
                 "passive": roles.passive,
+                "pos": trig.pos,
+                "elements": len(trig.elements),
                 "modality": list(mod.cues),
             }
             if governs and attr is not None:
@@ -129,6 +139,28 @@ class LexiconCoder:
                 )
             )
         return out
+
+
+def salient(found: list[Event]) -> list[Event]:
+    """The events a sentence states: every event with both actors; where there is none, the single best
+    supported one (an actor, a verb, a longer pattern, earlier in the sentence). Secondary trigger words
+    of a sentence (a noun in a subordinate clause, a background mention) are what makes GDELT noisy."""
+    if len(found) <= 1:
+        return found
+    full = [e for e in found if e.source is not None and e.target is not None]
+    if full:
+        return full
+
+    def rank(e: Event) -> tuple:
+        cues = e.cues or {}
+        return (
+            -((e.source is not None) + (e.target is not None)),
+            0 if cues.get("pos") == "verb" else 1,
+            -int(cues.get("elements", 1)),
+            int((e.trigger or {}).get("start", 0)),
+        )
+
+    return [min(found, key=rank)]
 
 
 def _own(roles: Roles, speaker: Mention | None) -> bool:
