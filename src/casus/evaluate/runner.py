@@ -1,8 +1,8 @@
 """Running the pipeline over gold records and scoring what it predicts.
 
-The pipeline is built once (lexicons and gazetteers load once) and each record's text is read the way
-`casus extract` reads a JSONL record, with the record's own `published` and `lang`: they are set on the
-options for that record and on the document itself. A record the pipeline rejects is scored with no
+The pipeline is built once per language (lexicons and gazetteers load once) and each record's text is read
+the way `casus extract` reads a JSONL record, with the record's own `lang` (overriding detection, as
+`--lang` does) and `published` (the document's publication date, against which dates resolve). A record the pipeline rejects is scored with no
 predictions (recall 0, never an error) and counted as rejected.
 """
 
@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -21,6 +21,7 @@ from casus.evaluate.aggregate import GROUP_KEYS, Summary, summarise
 from casus.evaluate.gold import GoldRecord, read_gold
 from casus.evaluate.score import DocScore, Miss, score_doc
 from casus.options import Options
+from casus.pipeline import Pipeline
 
 log = logging.getLogger(__name__)
 
@@ -37,7 +38,7 @@ def _iso_date(value: str | None) -> date | None:
 
 
 def _doc_from_gold(record: GoldRecord, opts: Options) -> Doc:
-    """The document the pipeline reads, built by the JSONL reader when it is there."""
+    """The document the pipeline reads, built by the JSONL reader, with the record's date and language."""
     try:
         from casus.ingest.jsonl import doc_from_record
     except ImportError:  # the JSONL reader is not there: build the document the same way
@@ -46,29 +47,38 @@ def _doc_from_gold(record: GoldRecord, opts: Options) -> Doc:
         raw = dict(record.raw)
         raw["id"] = record.id
         doc = doc_from_record(raw, record.origin, opts)
-    doc.published = opts.published
+    doc.published = _iso_date(record.published)
     doc.lang_hint = record.lang or doc.lang_hint
     return doc
 
 
 class PipelinePredictor:
-    """Predict the events of a gold record with the full pipeline, built once from `opts`."""
+    """Predict the events of a gold record with the full pipeline.
+
+    The record's `lang` overrides language detection, as `--lang` does: stages read `opts.lang` when they
+    are built, so one pipeline is built per language met (and kept); its `published` is the document's
+    publication date.
+    """
 
     def __init__(self, opts: Options | None = None):
-        from casus.pipeline import Pipeline
-
         self.opts = opts or Options()
-        try:
-            self.pipeline = Pipeline(self.opts)
-        except ImportError as err:
-            raise ConfigError(f"the pipeline cannot be built: {err}") from err
+        self.pipelines: dict[str | None, Pipeline] = {}
         self.rejected: list[str] = []
+        self.pipeline_for(self.opts.lang)  # fail early when the pipeline cannot be built
+
+    def pipeline_for(self, lang: str | None) -> Pipeline:
+        if lang not in self.pipelines:
+            opts = replace(self.opts, lang=lang or self.opts.lang, published=None)
+            try:
+                self.pipelines[lang] = Pipeline(opts)
+            except ImportError as err:
+                raise ConfigError(f"the pipeline cannot be built: {err}") from err
+        return self.pipelines[lang]
 
     def __call__(self, record: GoldRecord) -> list[dict[str, Any]]:
-        self.opts.published = _iso_date(record.published)
-        self.opts.lang = record.lang
+        pipeline = self.pipeline_for(record.lang)
         try:
-            doc = self.pipeline.run(_doc_from_gold(record, self.opts))
+            doc = pipeline.run(_doc_from_gold(record, pipeline.opts))
         except CasusError as err:
             log.warning("%s: rejected: %s", record.origin, err)
             self.rejected.append(record.origin)
