@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from pathlib import Path
 from typing import Any
 
 from rich.console import Console
@@ -160,7 +161,7 @@ def print_report(
     groups: dict[str, Summary] = {"overall": overall}
     files = ev.groups("file")
     if len(files) > 1:
-        groups.update({f"file {k}": v for k, v in files.items()})
+        groups.update({f"file {Path(k).name.removesuffix('.jsonl')}": v for k, v in files.items()})
     langs = ev.groups("lang")
     if len(langs) > 1 or by == "lang":
         groups.update({f"lang {k}": v for k, v in langs.items()})
