@@ -86,7 +86,9 @@ class LexiconCoder:
             # to what the speaker talks about ("would be an escalation")
             mod = modality.ModalityResult("asserted", mod.negated, list(mod.cues))
         cameo = trig.cameo
-        if mod.modality == "intended" and trig.intent:
+        if trig.intent and (
+            mod.modality == "intended" or (mod.modality == "hypothetical" and trig.intent.startswith("13"))
+        ):
             cameo = trig.intent
         clause = modality.clause_span(doc, sent, t_start, t_end, lang)
         qty = quantities.extract(doc.text[clause[0] : clause[1]], lang, clause[0])
@@ -156,8 +158,8 @@ def salient(found: list[Event]) -> list[Event]:
         return (
             -((e.source is not None) + (e.target is not None)),
             0 if cues.get("pos") == "verb" else 1,
-            -int(cues.get("elements", 1)),
             int((e.trigger or {}).get("start", 0)),
+            -int(cues.get("elements", 1)),
         )
 
     return [min(found, key=rank)]
