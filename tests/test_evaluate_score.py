@@ -76,6 +76,19 @@ def test_score_alt_cameo_root_is_accepted():
     assert s.confusion[("11", "01")] == 1
 
 
+def test_score_one_predicted_root_confirms_one_gold_root():
+    # 01 is the gold 010 and an alternative of the gold 111: it cannot stand for both.
+    g = gold(
+        [
+            {"source": "IGOWSTNAT", "cameo": "111", "alt_cameo": ["012"], "target": "PRK"},
+            {"source": "IGOWSTNAT", "cameo": "010"},
+        ]
+    )
+    assert counts(score_doc(g, [pred("012", "IGOWSTNAT", "PRK")]), "type_cameo") == (1, 0, 1)
+    both = score_doc(g, [pred("012", "IGOWSTNAT", "PRK"), pred("111", "IGOWSTNAT", "PRK")])
+    assert counts(both, "type_cameo") == (2, 0, 0)
+
+
 def test_score_list_valued_actors_accept_any_member():
     g = gold([{"source": ["PRK", "PRKGOV"], "cameo": "0332", "target": ["RUS", "RUSMIL"]}])
     assert counts(score_doc(g, [pred("0332", "PRKMIL", "RUS")]), "triples") == (1, 0, 0)

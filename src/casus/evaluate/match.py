@@ -121,7 +121,7 @@ class Matching:
     duplicates: list[int] = field(default_factory=list)  # the spurious ones that restate a matched gold event
 
 
-def _kuhn(
+def kuhn_matching(
     golds: Sequence[int], cands: dict[int, list[int]], pred_taken: dict[int, int], gold_of: dict[int, int]
 ) -> None:
     """Augmenting-path maximum matching of `golds` onto predictions; updates `pred_taken` (pred -> gold)."""
@@ -160,10 +160,10 @@ def match_events(
     opt = [gi for gi in range(len(golds)) if not required[gi]]
     pred_taken: dict[int, int] = {}
     gold_of: dict[int, int] = {}
-    _kuhn(req, cands, pred_taken, gold_of)
+    kuhn_matching(req, cands, pred_taken, gold_of)
     # Phase 2: optional events take the predictions left over. An augmenting path may move a required event
     # to another of its candidates but never leaves it unmatched, so the required matches stay maximal.
-    _kuhn(opt, cands, pred_taken, gold_of)
+    kuhn_matching(opt, cands, pred_taken, gold_of)
     is_required = set(req)
     result = Matching()
     result.pairs = sorted((g, p) for p, g in pred_taken.items() if g in is_required)

@@ -35,6 +35,7 @@ from casus.evaluate.match import (
     Pred,
     cameo_compatible,
     cameo_preference,
+    kuhn_matching,
     match_events,
     plover_compatible,
     pred_actor_code,
@@ -176,7 +177,8 @@ def type_detection(
     """Micro counts over (document, type) pairs; also per type, and the missed and spurious types.
 
     A gold type is found when it is predicted, or when one of the type's gold events accepts a predicted
-    type through `alt_cameo`. A predicted type is a false positive when no gold event (required or
+    type through `alt_cameo`; each predicted type finds at most one gold type (a maximum matching, the
+    type itself first). A predicted type is a false positive when no gold event (required or
     optional) accepts it and it is not explained by a gold event of the other vocabulary.
     """
     own = [e for e in golds if vocab.has(e)]
@@ -188,15 +190,26 @@ def type_detection(
         accepted |= vocab.accepts(e)
     other = _other(vocab)
     excused = {vocab.pred_type(p) for p in preds if any(_other_ok(other, e, p) for e in foreign)}
+    # Each predicted type confirms at most one gold type: itself first, else one whose event accepts it.
+    gold_types = sorted(required)
+    pred_types = sorted(predicted)
+    cands: dict[int, list[int]] = {}
+    for gi, gtype in enumerate(gold_types):
+        acceptable: set[str] = set()
+        for e in own:
+            if vocab.primary(e) == gtype:
+                acceptable |= vocab.accepts(e)
+        direct = [pi for pi, t in enumerate(pred_types) if t == gtype]
+        cands[gi] = direct + [pi for pi, t in enumerate(pred_types) if t != gtype and t in acceptable]
+    taken: dict[int, int] = {}
+    found: dict[int, int] = {}
+    kuhn_matching(range(len(gold_types)), cands, taken, found)
     counts = PRF()
     per_type: dict[str, PRF] = {}
     missed: list[str] = []
-    for gtype in sorted(required):
-        found = gtype in predicted or any(
-            vocab.accepts(e) & predicted for e in own if vocab.primary(e) == gtype
-        )
+    for gi, gtype in enumerate(gold_types):
         slot = per_type.setdefault(gtype, PRF())
-        if found:
+        if gi in found:
             counts.tp += 1
             slot.tp += 1
         else:
