@@ -112,17 +112,17 @@ def test_store_changed_text_under_the_same_id_replaces_it(tmp_path):
 def test_store_exception_mid_add_leaves_nothing_partial(tmp_path, monkeypatch):
     db = tmp_path / "c.duckdb"
     store = Store(db)
-    real_insert = Store._insert_many
+    real_insert = Store._insert_rows
 
     def failing_insert(self, name, values):
         if name == "insert_events":
             raise RuntimeError("disk pulled out")
         real_insert(self, name, values)
 
-    monkeypatch.setattr(Store, "_insert_many", failing_insert)
+    monkeypatch.setattr(Store, "_insert_rows", failing_insert)
     with pytest.raises(RuntimeError, match="disk pulled out"):
         store.add(make_doc())
-    monkeypatch.setattr(Store, "_insert_many", real_insert)
+    monkeypatch.setattr(Store, "_insert_rows", real_insert)
     assert store.summary()["documents"] == 0
     assert store.add(make_doc()) is True  # the store is still usable after the rollback
     store.close()
@@ -170,6 +170,45 @@ def test_store_add_many_counts_added_duplicates_and_rejected(tmp_path):
         stats = store.add_many(items)
     assert (stats.added, stats.duplicates, stats.rejected) == (2, 1, 1)
     assert stats.added_ids == ["niger.it", "other"]
+
+
+def test_store_add_many_in_batches_matches_one_by_one(tmp_path):
+    docs = [make_doc(f"doc-{i}", TEXT + f" Aggiornamento {i}.") for i in range(25)]
+    with Store(tmp_path / "batch.duckdb") as store:
+        stats = store.add_many(iter(docs + docs[:5]), batch_size=10)
+        batched = store.summary()
+    with Store(tmp_path / "single.duckdb") as store:
+        for doc in docs:
+            store.add(doc)
+        single = store.summary()
+    assert (stats.added, stats.duplicates) == (25, 5)
+    assert {k: v for k, v in batched.items() if k != "path"} == {
+        k: v for k, v in single.items() if k != "path"
+    }
+
+
+def test_store_add_many_a_document_that_cannot_be_stored_is_rejected_and_the_rest_stored(tmp_path):
+    bad = make_doc("bad", TEXT + " Rotto.")
+    bad.sentences.append(Sentence(1, 0, 5, 0))  # a repeated sentence index violates the primary key
+    docs = [make_doc("a", TEXT + " A."), bad, make_doc("b", TEXT + " B.")]
+    with Store(tmp_path / "c.duckdb") as store:
+        stats = store.add_many(docs)
+        rejected = store.rejected()
+        summary = store.summary()
+    assert stats.added_ids == ["a", "b"]
+    assert [r.stage for r in stats.failed] == ["store"]
+    assert rejected[0]["input"] == "bad.txt" and rejected[0]["reason"].startswith("cannot store")
+    assert summary["documents"] == 2 and summary["sentences"] == 6
+
+
+def test_store_add_many_new_version_within_one_batch_replaces_the_first(tmp_path):
+    first = make_doc("page", TEXT)
+    second = make_doc("page", TEXT + " Corretto.", with_event=False)
+    with Store(tmp_path / "c.duckdb") as store:
+        stats = store.add_many([first, second])
+        assert store.document_text("page").endswith("Corretto.")
+        assert store.summary()["events"] == 0
+    assert stats.added == 2
 
 
 def test_store_summary_counts_everything(tmp_path):

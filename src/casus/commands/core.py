@@ -2,7 +2,8 @@
 
 Exit status (all four): 0 when every input was read, 1 when some input was rejected (each one named on
 stderr and recorded in the database), 2 for a usage error or a fatal error (bad option, database that cannot
-be opened). `casus demo` exits 0 although its samples include one deliberately broken file.
+be opened), 130 when interrupted (Ctrl-C; the database keeps whole documents only). `casus demo` exits 0
+although its samples include one deliberately broken file.
 """
 
 from __future__ import annotations
@@ -33,7 +34,7 @@ from casus.store import DEFAULT_DB, Store
 DEMO_DB = Path("out") / "demo.duckdb"
 # The bundled sample articles (package data, no Python in that folder so it reads as plain inputs).
 SAMPLES = Path(__file__).resolve().parents[1] / "samples"
-EXIT_OK, EXIT_REJECTED, EXIT_FATAL = 0, 1, 2
+EXIT_OK, EXIT_REJECTED, EXIT_FATAL, EXIT_INTERRUPTED = 0, 1, 2, 130
 
 
 # -- the batch loop -------------------------------------------------------------------------------------------
@@ -77,6 +78,20 @@ def _record_weight(rec: dict[str, Any]) -> tuple[int, float]:
     return (int(bool(rec.get("source"))) + int(bool(rec.get("target"))), rec.get("confidence") or 0.0)
 
 
+def _count(report: BatchReport, doc: Doc, keep_events: int, keep_docs: bool) -> None:
+    report.read += 1
+    report.sentences += len(doc.sentences)
+    report.events += len(doc.events)
+    report.debris += len(doc.debris)
+    report.languages[doc.lang or "und"] += 1
+    if keep_docs:
+        row = (doc.id, doc.lang or "?", len(doc.sentences), len(doc.debris), len(doc.events), doc.title or "")
+        report.doc_rows.append(row)
+    if keep_events and doc.events and len(report.sample_events) < 50:
+        best = max(doc.events, key=_event_weight)  # one per document, so the summary shows variety
+        report.sample_events.append(best.to_record())
+
+
 def run_batch(
     items: Iterable[Doc | Rejected],
     store: Store | None = None,
@@ -85,43 +100,33 @@ def run_batch(
     keep_events: int = 0,
     keep_docs: bool = False,
 ) -> BatchReport:
-    """Consume a stream of documents and rejected inputs: store each one (when a store is given), call the
-    callbacks, count everything. `keep_events` keeps the first records of a few documents for a summary;
+    """Consume a stream of documents and rejected inputs: store them (when a store is given; documents that
+    cannot be stored become rejected inputs), call the callbacks, count everything. `keep_events` keeps the first records of a few documents for a summary;
     `keep_docs` keeps a row per document (id, language, sentences, debris, events, title)."""
     report = BatchReport()
-    for item in _with_progress(items):
-        if isinstance(item, Rejected):
-            report.rejected.append(item)
-            if store is not None:
-                store.add_rejected(item)
-            if on_rejected:
-                on_rejected(item)
-            continue
-        report.read += 1
-        report.sentences += len(item.sentences)
-        report.events += len(item.events)
-        report.debris += len(item.debris)
-        report.languages[item.lang or "und"] += 1
-        if keep_docs:
-            row = (
-                item.id,
-                item.lang or "?",
-                len(item.sentences),
-                len(item.debris),
-                len(item.events),
-                item.title or "",
-            )
-            report.doc_rows.append(row)
-        if store is not None:
-            if store.add(item):
-                report.added += 1
+
+    def observed() -> Iterator[Doc | Rejected]:
+        for item in _with_progress(items):
+            if isinstance(item, Rejected):
+                report.rejected.append(item)
+                if on_rejected:
+                    on_rejected(item)
             else:
-                report.duplicates += 1
-        if on_doc:
-            on_doc(item)
-        if keep_events and item.events and len(report.sample_events) < 50:
-            best = max(item.events, key=_event_weight)  # one per document, so the summary shows variety
-            report.sample_events.append(best.to_record())
+                _count(report, item, keep_events, keep_docs)
+                if on_doc:
+                    on_doc(item)
+            yield item
+
+    if store is None:
+        for _ in observed():
+            pass
+        return report
+    stats = store.add_many(observed())  # whole documents only, a batch per transaction
+    report.added, report.duplicates = stats.added, stats.duplicates
+    for rej in stats.failed:
+        report.rejected.append(rej)
+        if on_rejected:
+            on_rejected(rej)
     return report
 
 
@@ -255,10 +260,19 @@ def _items(args: argparse.Namespace, opts: Options) -> Iterator[Doc | Rejected]:
     return Pipeline(opts).pipe(read_inputs(args.inputs, opts))
 
 
+def _interrupted(db: Path | None) -> int:
+    where = f"; {db} holds whole documents only: run again to go on (stored ones are skipped)" if db else ""
+    print(f"casus: interrupted{where}", file=sys.stderr)
+    return EXIT_INTERRUPTED
+
+
 def cmd_ingest(args: argparse.Namespace) -> int:
     opts = options_from(args)
-    with Store(args.db) as store:
-        report = run_batch(_items(args, opts), store=store, on_rejected=_print_rejected)
+    try:
+        with Store(args.db) as store:
+            report = run_batch(_items(args, opts), store=store, on_rejected=_print_rejected)
+    except KeyboardInterrupt:
+        return _interrupted(args.db)
     print(_summary_line(report, args.db))
     return _exit_status(report)
 
@@ -271,13 +285,17 @@ def cmd_extract(args: argparse.Namespace) -> int:
         for event in doc.events:
             writer.write(event.to_record())
 
-    if args.db:
-        with Store(args.db) as store:
-            report = run_batch(
-                _items(args, opts), store=store, on_doc=write_events, on_rejected=_print_rejected
-            )
-    else:
-        report = run_batch(_items(args, opts), on_doc=write_events, on_rejected=_print_rejected)
+    try:
+        if args.db:
+            with Store(args.db) as store:
+                report = run_batch(
+                    _items(args, opts), store=store, on_doc=write_events, on_rejected=_print_rejected
+                )
+        else:
+            report = run_batch(_items(args, opts), on_doc=write_events, on_rejected=_print_rejected)
+    except KeyboardInterrupt:
+        writer.close()
+        return _interrupted(args.db)
     writer.close()
     print(_summary_line(report, args.db), file=sys.stderr)
     return _exit_status(report)

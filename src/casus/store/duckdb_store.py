@@ -19,23 +19,23 @@ import duckdb
 from casus.doc import Doc, Rejected
 from casus.errors import StoreError
 from casus.store import rows
-from casus.store.sql import multi_row_insert, placeholders, query, read_sql
+from casus.store.sql import insert_columns, query, read_sql
 
 log = logging.getLogger(__name__)
 
 DEFAULT_DB = Path("casus.duckdb")
 SCHEMA_VERSION = "1"
-_CHUNK_ROWS = 400  # rows per multi-row INSERT statement
 
 
 @dataclass
 class AddStats:
-    """What a batch did: documents added, documents already stored, rejected inputs recorded."""
+    """What a batch did: documents added, documents already stored, rejected inputs recorded, failures."""
 
     added: int = 0
     duplicates: int = 0
     rejected: int = 0
     added_ids: list[str] = field(default_factory=list)
+    failed: list[Rejected] = field(default_factory=list)  # documents that could not be stored
 
 
 def _open_error(path: Path, err: Exception) -> StoreError:
@@ -57,6 +57,7 @@ class Store:
     def __init__(self, path: str | Path = DEFAULT_DB, read_only: bool = False):
         self.path = Path(path)
         self.read_only = read_only
+        self._types: dict[str, dict[str, str]] = {}
         if self.path.is_dir():
             raise StoreError(f"{self.path}: is a directory, not a database file")
         if read_only and not self.path.exists():
@@ -99,36 +100,72 @@ class Store:
 
     # -- writing ------------------------------------------------------------------------------------------------
 
-    def _insert_many(self, name: str, values: list[tuple]) -> None:
+    def _column_types(self, table: str) -> dict[str, str]:
+        if table not in self._types:
+            rows_ = self.con.execute(
+                "SELECT column_name, data_type FROM information_schema.columns WHERE table_name = ?", [table]
+            ).fetchall()
+            self._types[table] = dict(rows_)
+        return self._types[table]
+
+    def _insert_rows(self, name: str, values: list[tuple]) -> None:
+        """Insert `values` (rows in the column order of statement `name`) with one statement: each column
+        goes in as one typed list parameter, unnested side by side."""
         if not values:
             return
-        width = placeholders(name)
-        for i in range(0, len(values), _CHUNK_ROWS):
-            chunk = values[i : i + _CHUNK_ROWS]
-            flat: list[Any] = []
-            for row in chunk:
-                if len(row) != width:
-                    raise StoreError(f"{name}: row of {len(row)} values, expected {width}")
-                flat.extend(row)
-            self.con.execute(multi_row_insert(name, len(chunk)), flat)
+        table, cols = insert_columns(name)
+        for row in values:
+            if len(row) != len(cols):
+                raise StoreError(f"{name}: a row of {len(row)} values, expected {len(cols)}")
+        types = self._column_types(table)
+        select = ", ".join(f"unnest(?::{types[col]}[])" for col in cols)
+        columns = [list(column) for column in zip(*values, strict=True)]
+        self.con.execute(f"INSERT INTO {table} ({', '.join(cols)}) SELECT {select}", columns)
 
-    def _write_doc(self, doc: Doc, doc_row: tuple, table_rows: list[tuple[str, list[tuple]]]) -> bool:
-        found = self.con.execute(query("find_document"), [doc.content_hash, doc.id]).fetchall()
-        if any(content_hash == doc.content_hash for _, content_hash in found):
-            return False
-        if found:  # the same doc_id with another text: the new version replaces the old one
-            log.info("%s: stored text changed; replacing the stored version", doc.id)
-            for stmt in (
-                "delete_document_events",
-                "delete_document_mentions",
-                "delete_document_sentences",
-                "delete_document",
-            ):
-                self.con.execute(query(stmt), [doc.id])
-        self._insert_many("insert_document", [doc_row])
-        for name, values in table_rows:
-            self._insert_many(name, values)
-        return True
+    def _write(self, docs: list[Doc]) -> list[bool]:
+        """Store `docs` (distinct ids and content hashes) in ONE transaction; which of them were added.
+
+        A document whose content hash is already stored is skipped; one whose id is stored with another
+        text replaces that version. On any failure the transaction is rolled back: nothing of `docs` stays.
+        """
+        self._check_writable()
+        prepared = [
+            (
+                doc,
+                rows.document_row(doc),
+                rows.sentence_rows(doc),
+                rows.mention_rows(doc),
+                rows.event_rows(doc),
+            )
+            for doc in docs
+        ]
+        hashes = [doc.content_hash for doc in docs]
+        ids = [doc.id for doc in docs]
+        self.con.execute("BEGIN TRANSACTION")
+        try:
+            found = self.con.execute(query("find_documents"), [hashes, ids]).fetchall()
+            stored_hashes = {content_hash for _, content_hash in found}
+            keep = [p for p in prepared if p[0].content_hash not in stored_hashes]
+            keep_ids = {p[0].id for p in keep}
+            replaced = sorted({doc_id for doc_id, _ in found if doc_id in keep_ids})
+            if replaced:  # the same doc_id with another text: the new version replaces the old one
+                log.info(
+                    "replacing the stored version of %d documents: %s", len(replaced), ", ".join(replaced[:5])
+                )
+                for stmt in ("delete_events", "delete_mentions", "delete_sentences", "delete_documents"):
+                    self.con.execute(query(stmt), [replaced])
+            self._insert_rows("insert_document", [p[1] for p in keep])
+            self._insert_rows("insert_sentences", [r for p in keep for r in p[2]])
+            self._insert_rows("insert_mentions", [r for p in keep for r in p[3]])
+            self._insert_rows("insert_events", [r for p in keep for r in p[4]])
+            self.con.execute("COMMIT")
+        except BaseException as err:
+            self.con.execute("ROLLBACK")
+            if isinstance(err, duckdb.Error):
+                names = ", ".join(ids[:3]) + (f" and {len(ids) - 3} more" if len(ids) > 3 else "")
+                raise StoreError(f"{self.path}: cannot store {names}: {err}") from err
+            raise
+        return [doc.id in keep_ids and doc.content_hash not in stored_hashes for doc in docs]
 
     def add(self, doc: Doc) -> bool:
         """Store a document with its sentences, mentions and events in one transaction.
@@ -137,23 +174,7 @@ class Store:
         A stored document with the same id but another text is replaced. On any failure nothing of the
         document is stored and StoreError names the document.
         """
-        self._check_writable()
-        doc_row = rows.document_row(doc)
-        table_rows = [
-            ("insert_sentences", rows.sentence_rows(doc)),
-            ("insert_mentions", rows.mention_rows(doc)),
-            ("insert_events", rows.event_rows(doc)),
-        ]
-        self.con.execute("BEGIN TRANSACTION")
-        try:
-            added = self._write_doc(doc, doc_row, table_rows)
-        except BaseException as err:
-            self.con.execute("ROLLBACK")
-            if isinstance(err, duckdb.Error):
-                raise StoreError(f"{self.path}: cannot store {doc.id}: {err}") from err
-            raise
-        self.con.execute("COMMIT" if added else "ROLLBACK")
-        return added
+        return self._write([doc])[0]
 
     def add_rejected(self, rej: Rejected) -> None:
         """Record an input that could not be read (the same input and reason again counts `times` up)."""
@@ -163,19 +184,63 @@ class Store:
         except duckdb.Error as err:
             raise StoreError(f"{self.path}: cannot record rejected input {rej.input}: {err}") from err
 
-    def add_many(self, items: Iterable[Doc | Rejected]) -> AddStats:
-        """Store a stream of documents and rejected inputs, one transaction per document."""
+    def add_many(self, items: Iterable[Doc | Rejected], batch_size: int = 200) -> AddStats:
+        """Store a stream of documents and rejected inputs, `batch_size` documents per transaction.
+
+        Every document is stored whole or not at all: an interrupted run loses at most the current batch,
+        never part of a document. A batch that fails is retried one document at a time, and a document that
+        cannot be stored becomes a rejected input (stage `store`) instead of stopping the stream.
+        """
         stats = AddStats()
+        batch: list[Doc] = []
+        batch_ids: set[str] = set()
+        batch_hashes: set[str] = set()
+
+        def flush() -> None:
+            self._flush(batch, stats)
+            batch.clear()
+            batch_ids.clear()
+            batch_hashes.clear()
+
         for item in items:
             if isinstance(item, Rejected):
                 self.add_rejected(item)
                 stats.rejected += 1
-            elif self.add(item):
+                continue
+            if item.content_hash in batch_hashes:
+                stats.duplicates += 1
+                continue
+            if item.id in batch_ids:  # a new version of a document of this batch: store the first one first
+                flush()
+            batch.append(item)
+            batch_ids.add(item.id)
+            batch_hashes.add(item.content_hash)
+            if len(batch) >= batch_size:
+                flush()
+        flush()
+        return stats
+
+    def _flush(self, batch: list[Doc], stats: AddStats) -> None:
+        if not batch:
+            return
+        try:
+            results = list(zip(batch, self._write(batch), strict=True))
+        except StoreError as err:
+            log.warning("%s; storing the batch one document at a time", err)
+            results = []
+            for doc in batch:
+                try:
+                    results.append((doc, self.add(doc)))
+                except StoreError as doc_err:
+                    rej = Rejected(doc.origin or doc.id, f"cannot store: {doc_err}", stage="store")
+                    self.add_rejected(rej)
+                    stats.failed.append(rej)
+        for doc, added in results:
+            if added:
                 stats.added += 1
-                stats.added_ids.append(item.id)
+                stats.added_ids.append(doc.id)
             else:
                 stats.duplicates += 1
-        return stats
 
     def _check_writable(self) -> None:
         if self.con is None:
@@ -195,7 +260,8 @@ class Store:
         return [dict(zip(cols, row, strict=True)) for row in cur.fetchall()]
 
     def has(self, doc: Doc) -> bool:
-        found = self.con.execute(query("find_document"), [doc.content_hash, doc.id]).fetchall()
+        """Whether a document with this content hash is stored."""
+        found = self.con.execute(query("find_documents"), [[doc.content_hash], [doc.id]]).fetchall()
         return any(content_hash == doc.content_hash for _, content_hash in found)
 
     def summary(self) -> dict[str, Any]:

@@ -1,20 +1,22 @@
 -- Named queries of casus.store. Each block starts with "-- name: <name>" and holds one statement.
--- Insert statements end with one "(?, ...)" row group; the store repeats it to insert many rows at once.
+-- Insert statements name their columns: the store reads that list and inserts many rows with one
+-- statement (each column as one typed list, unnested side by side); VALUES shows the shape of one row.
 
--- name: find_document
-SELECT doc_id, content_hash FROM documents WHERE content_hash = ? OR doc_id = ?;
+-- name: find_documents
+SELECT doc_id, content_hash FROM documents
+WHERE content_hash IN (SELECT unnest(?::VARCHAR[])) OR doc_id IN (SELECT unnest(?::VARCHAR[]));
 
--- name: delete_document_events
-DELETE FROM events WHERE doc_id = ?;
+-- name: delete_events
+DELETE FROM events WHERE doc_id IN (SELECT unnest(?::VARCHAR[]));
 
--- name: delete_document_mentions
-DELETE FROM mentions WHERE doc_id = ?;
+-- name: delete_mentions
+DELETE FROM mentions WHERE doc_id IN (SELECT unnest(?::VARCHAR[]));
 
--- name: delete_document_sentences
-DELETE FROM sentences WHERE doc_id = ?;
+-- name: delete_sentences
+DELETE FROM sentences WHERE doc_id IN (SELECT unnest(?::VARCHAR[]));
 
--- name: delete_document
-DELETE FROM documents WHERE doc_id = ?;
+-- name: delete_documents
+DELETE FROM documents WHERE doc_id IN (SELECT unnest(?::VARCHAR[]));
 
 -- name: insert_document
 INSERT INTO documents (doc_id, content_hash, url, title, author, published, lang, lang_score, source_format,

@@ -88,12 +88,13 @@ def _actor(m: Mention | None) -> tuple:
     return (m.code, m.text, m.country, m.org, m.name)
 
 
-def event_row(event: Event) -> tuple:
+def event_row(event: Event, doc_id: str) -> tuple:
+    """The row of one event; `doc_id` is the document it was found in (the key every table shares)."""
     loc = event.location or {}
     record = event.to_record()
     return (
         event.id,
-        event.doc_id,
+        doc_id,
         event.lang,
         event.sentence,
         event.evidence_text,
@@ -144,5 +145,5 @@ def event_rows(doc: Doc) -> list[tuple]:
             )
             continue
         seen.add(event.id)
-        rows.append(event_row(event))
+        rows.append(event_row(event, doc.id))
     return rows

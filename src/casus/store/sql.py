@@ -29,20 +29,13 @@ def query(name: str) -> str:
     return queries()[name]
 
 
+_INSERT = re.compile(r"^\s*INSERT\s+INTO\s+(\w+)\s*\(([^)]*)\)\s*VALUES", re.IGNORECASE | re.DOTALL)
+
+
 @cache
-def _insert_parts(name: str) -> tuple[str, str]:
-    head, sep, group = query(name).rpartition("VALUES")
-    if not sep:
-        raise KeyError(f"{name} is not an INSERT ... VALUES statement")
-    return head + "VALUES ", " ".join(group.split())
-
-
-def multi_row_insert(name: str, n_rows: int) -> str:
-    """The INSERT statement `name` with its `(?, ...)` row group repeated `n_rows` times."""
-    head, group = _insert_parts(name)
-    return head + ", ".join([group] * n_rows)
-
-
-def placeholders(name: str) -> int:
-    """How many values one row of the INSERT statement `name` takes."""
-    return _insert_parts(name)[1].count("?")
+def insert_columns(name: str) -> tuple[str, list[str]]:
+    """The table and the column list of the `INSERT INTO t (a, b, ...) VALUES (...)` statement `name`."""
+    match = _INSERT.match(query(name))
+    if not match:
+        raise KeyError(f"{name} is not an INSERT INTO t (columns) VALUES statement")
+    return match.group(1), [col.strip() for col in match.group(2).split(",")]
