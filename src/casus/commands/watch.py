@@ -23,7 +23,9 @@ def register(sub: argparse._SubParsersAction) -> None:
         ),
     )
     p.add_argument("sources", metavar="SOURCES.yaml", help="the sources file")
-    p.add_argument("--db", type=Path, default=Path("casus.duckdb"), help="DuckDB database (default casus.duckdb)")
+    p.add_argument(
+        "--db", type=Path, default=Path("casus.duckdb"), help="DuckDB database (default casus.duckdb)"
+    )
     p.add_argument(
         "--every",
         default=None,

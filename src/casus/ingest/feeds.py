@@ -68,7 +68,7 @@ def parse_feed(body: bytes, url: str) -> FeedListing:
     parsed = feedparser.parse(io.BytesIO(body), sanitize_html=False, resolve_relative_uris=False)
     version = parsed.get("version") or ""
     entries_raw = parsed.get("entries") or []
-    if not version and not entries_raw:
+    if not entries_raw and (not version or parsed.get("bozo")):
         exc = parsed.get("bozo_exception")
         why = f"{type(exc).__name__}: {exc}" if exc else "no RSS or Atom root element"
         raise InputError(url, f"broken feed: {why}")

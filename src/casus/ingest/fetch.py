@@ -357,7 +357,8 @@ def fetch_doc(url: str, opts: Options | None = None, fetcher: Fetcher | None = N
     fetcher = fetcher or Fetcher(FetchOptions.from_options(opts))
     try:
         res = fetcher.fetch(url)
-        return page_to_doc(res.body, res.final_url, res.content_type, lang_hint=opts.lang if opts else None)
+        lang = opts.lang if opts else None
+        return page_to_doc(res.body, res.final_url, res.content_type, lang, opts=opts)
     except InputError as err:
         return Rejected(input=url, reason=err.reason, stage="fetch")
     finally:

@@ -60,7 +60,7 @@ def read_warc(path: str | Path, opts: Options | None = None) -> Iterator[Doc | R
                     yield Rejected(input=name, reason=f"record too large (cap {opts.max_bytes} bytes)")
                     continue
                 try:
-                    doc = page_to_doc(body, url or name, ctype, lang_hint=opts.lang, source_format="warc")
+                    doc = page_to_doc(body, url or name, ctype, opts.lang, "warc", name, opts)
                 except InputError as err:
                     yield Rejected(input=name, reason=err.reason)
                     continue

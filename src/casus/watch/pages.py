@@ -3,19 +3,18 @@
 Used by the fetcher (`casus ingest URL`), the watcher and the WARC reader. Decoding tries, in order, the
 charset of the Content-Type header, a `<meta charset>` in the first bytes, then charset-normalizer's guess,
 and finally UTF-8 with replacement; a declared charset that does not decode the bytes is skipped (servers lie).
-Extraction uses trafilatura (`bare_extraction`, no network: it is handed the HTML string).
+Extraction is the HTML reader's (`casus.ingest.html.doc_from_html`: trafilatura on the decoded string).
 """
 
 from __future__ import annotations
 
 import codecs
-import hashlib
 import logging
 import re
-from datetime import date
 
 from casus.doc import Doc
 from casus.errors import InputError
+from casus.options import Options
 
 log = logging.getLogger(__name__)
 
@@ -123,45 +122,25 @@ def decode_html(body: bytes, content_type: str = "", lang_hint: str | None = Non
     return body.decode("utf-8", errors="replace"), "utf-8/replace"
 
 
-def doc_id_for(url: str) -> str:
-    return "u" + hashlib.sha1(url.encode("utf-8")).hexdigest()[:15]
-
-
-def _parse_date(value: str | None) -> date | None:
-    if not value:
-        return None
-    try:
-        return date.fromisoformat(value[:10])
-    except ValueError:
-        return None
-
-
 def html_to_doc(
-    html: str, url: str, lang_hint: str | None = None, source_format: str = "html", origin: str | None = None
+    html: str,
+    url: str,
+    lang_hint: str | None = None,
+    source_format: str = "html",
+    origin: str | None = None,
+    opts: Options | None = None,
 ) -> Doc:
-    """Extract the article of an HTML page into a Doc (text in `raw`, for the clean stage)."""
-    import trafilatura
+    """Extract the article of an HTML page with the HTML reader (`casus.ingest.html`); the Doc's id is the URL."""
+    from casus.ingest.html import doc_from_html
 
-    try:
-        res = trafilatura.bare_extraction(
-            html, url=url, with_metadata=True, include_comments=False, include_tables=False
-        )
-    except Exception as err:  # trafilatura raises assorted errors on broken markup
-        raise InputError(url, f"HTML extraction failed: {type(err).__name__}: {err}") from err
-    text = (getattr(res, "text", None) or "").strip() if res is not None else ""
-    if len(text) < MIN_TEXT_CHARS:
+    doc = doc_from_html(url, html, opts or Options())
+    if len(doc.raw.strip()) < MIN_TEXT_CHARS:
         raise InputError(url, "no article text found in the page")
-    return Doc(
-        id=doc_id_for(url),
-        raw=text,
-        url=url,
-        title=getattr(res, "title", None),
-        author=getattr(res, "author", None),
-        published=_parse_date(getattr(res, "date", None)),
-        lang_hint=lang_hint,
-        source_format=source_format,
-        origin=origin or url,
-    )
+    doc.url = url
+    doc.lang_hint = lang_hint or doc.lang_hint
+    doc.source_format = source_format
+    doc.origin = origin or url
+    return doc
 
 
 def page_to_doc(
@@ -171,6 +150,7 @@ def page_to_doc(
     lang_hint: str | None = None,
     source_format: str = "html",
     origin: str | None = None,
+    opts: Options | None = None,
 ) -> Doc:
     """Bytes of a fetched page into a Doc; raises InputError naming the URL when it is not an HTML article."""
     if not body:
@@ -179,6 +159,6 @@ def page_to_doc(
         ctype = content_type.split(";", 1)[0].strip() or "unknown type"
         raise InputError(url, f"not an HTML page ({ctype})")
     html, charset = decode_html(body, content_type, lang_hint)
-    doc = html_to_doc(html, url, lang_hint=lang_hint, source_format=source_format, origin=origin)
+    doc = html_to_doc(html, url, lang_hint, source_format, origin, opts)
     doc.meta["charset"] = charset
     return doc

@@ -75,7 +75,7 @@ class SeenState:
         self.con.execute(
             """
             INSERT INTO watch_feeds (url, kind, etag, last_modified, last_status, entries, polled_at)
-            VALUES (?, ?, ?, ?, ?, ?, current_timestamp)
+            VALUES (?, ?, ?, ?, ?, ?, now())
             ON CONFLICT (url) DO UPDATE SET
                 kind = excluded.kind,
                 etag = CASE WHEN excluded.last_status = 'ok' THEN excluded.etag ELSE watch_feeds.etag END,
@@ -137,7 +137,7 @@ class SeenState:
                 last_modified = excluded.last_modified,
                 reason = excluded.reason,
                 attempts = watch_seen.attempts + 1,
-                last_seen = current_timestamp
+                last_seen = now()
             """,
             [url, status, doc_id, content_hash, etag, last_modified, reason, source],
         )

@@ -101,6 +101,7 @@ class Watcher:
         self.state = SeenState(store.con)
         self.pipeline = build_pipeline(self.opts)
         self.cycles = 0
+        self.last: CycleStats | None = None  # the last finished cycle
         self.stop = threading.Event()
 
     def close(self) -> None:
@@ -132,6 +133,7 @@ class Watcher:
             self._handle(job, outcome, stats)
         stats.seconds = time.perf_counter() - t0
         log.info("%s %s", time.strftime("%Y-%m-%dT%H:%M:%S"), stats.line())
+        self.last = stats
         return stats
 
     def run(self, every: float, once: bool = False) -> list[CycleStats]:
@@ -186,7 +188,7 @@ class Watcher:
     def _fetch_article(self, job: _Job) -> tuple[FetchResult, Doc]:
         res = self.fetcher.fetch(job.entry.url)
         lang = self.opts.lang or job.source.lang or job.entry.lang
-        doc = page_to_doc(res.body, res.final_url, res.content_type, lang_hint=lang)
+        doc = page_to_doc(res.body, res.final_url, res.content_type, lang, opts=self.opts)
         return res, doc
 
     def _fetch_all(self, jobs: list[_Job]) -> Iterator[tuple[_Job, tuple[FetchResult, Doc] | InputError]]:
