@@ -300,23 +300,31 @@ WRITER = textwrap.dedent(
     from casus.doc import Doc, Sentence
     from casus.store import Store
 
+    def docs():
+        i = 0
+        while True:
+            text = " ".join(f"Frase numero {i}-{k} sul vertice." for k in range(1500))
+            sentences = [Sentence(k, 0, 10, 0) for k in range(1500)]
+            yield Doc(id=f"doc-{i}", text=text, sentences=sentences)
+            print(i, flush=True)
+            i += 1
+
     store = Store(sys.argv[1])
-    i = 0
-    while True:
-        text = " ".join(f"Frase numero {i}-{k} sul vertice." for k in range(1500))
-        sentences = [Sentence(k, 0, 10, 0) for k in range(1500)]
-        store.add(Doc(id=f"doc-{i}", text=text, sentences=sentences))
-        print(i, flush=True)
-        i += 1
+    if sys.argv[2] == "add":
+        for doc in docs():
+            store.add(doc)
+    else:
+        store.add_many(docs(), batch_size=2)
     """
 )
 
 
-def test_store_killed_writer_leaves_a_consistent_database(tmp_path):
+@pytest.mark.parametrize("mode", ["add", "add_many"])
+def test_store_killed_writer_leaves_a_consistent_database(tmp_path, mode):
     db = tmp_path / "c.duckdb"
-    proc = subprocess.Popen([sys.executable, "-c", WRITER, str(db)], stdout=subprocess.PIPE, text=True)
+    proc = subprocess.Popen([sys.executable, "-c", WRITER, str(db), mode], stdout=subprocess.PIPE, text=True)
     try:
-        for _ in range(3):  # three documents committed, the fourth (probably) half-written
+        for _ in range(7):  # several documents (batches) committed, the next one (probably) half-written
             assert proc.stdout.readline().strip()
     finally:
         proc.send_signal(signal.SIGKILL)
@@ -331,6 +339,6 @@ def test_store_killed_writer_leaves_a_consistent_database(tmp_path):
             "SELECT count(*) FROM sentences WHERE doc_id NOT IN (SELECT doc_id FROM documents)"
         ).fetchone()[0]
         assert store.add(Doc(id="after", text="Dopo il riavvio.", sentences=[Sentence(0, 0, 16, 0)]))
-    assert summary["documents"] >= 3
+    assert summary["documents"] >= 4
     assert summary["sentences"] == 1500 * summary["documents"]
     assert bad == [] and orphans == 0
