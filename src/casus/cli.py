@@ -19,6 +19,7 @@ COMMAND_MODULES: list[str] = [
     "casus.commands.watch",  # watch
     "casus.commands.evaluate",  # evaluate (scores against gold files, floors)
     "casus.commands.explain",  # explain (why each event of a document was coded)
+    "casus.commands.analyst",  # export, series, alerts
 ]
 
 
