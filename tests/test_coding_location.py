@@ -79,3 +79,7 @@ def test_coding_location_place_offsets():
     sent = Sentence(index=1, start=13, end=len(text), paragraph=0)
     place = location.find_place(doc, sent, "it")
     assert text[place.start : place.end] == "Kharkiv" and place.locative and place.kind == "city"
+
+
+def test_coding_location_sentence_initial_word_is_not_a_city():
+    assert find("“Ho parlato con il presidente sudcoreano”, ha affermato Rutte.", "it") is None

@@ -12,7 +12,8 @@ the English name), at a population-weighted centre of their cities. A name must 
 letter in the text. Tiers, first match in the sentence wins within a tier:
 1. a place right after a locative preposition of the language ("in", "a", "nel", "à", "en", "im", "nach",
    "visit to"...; data/qualifiers/<lang>.yaml `places.locatives`): "una rara visita a Pyongyang";
-2. a city by its main name, not at the sentence start, outside `exclude` and outside any actor mention.
+2. a city by its main name (4 letters or more), not the sentence's first word, outside `exclude` and
+   outside any actor mention.
 A bare country name is not a location (it is nearly always an actor). `exclude` (the coder's source and
 target spans) removes places of tier 2 only: a capital standing for its government is an actor, not the
 location ("Pyongyang ha dichiarato"), while a place after a locative stays a location even when it is
@@ -34,6 +35,7 @@ from casus.doc import Doc, Sentence
 log = logging.getLogger(__name__)
 MIN_POPULATION = 100_000
 MAX_NAME_WORDS = 5
+MIN_BARE_NAME = 4  # a city named without a locative needs a longer name ("Ho", "Bar" are words)
 _TOKEN = re.compile(r"[^\W\d_]+(?:[-'][^\W\d_]+)*")
 _LANGS = ("it", "en", "fr", "es", "de")
 # Common English / local short names CLDR does not give as the territory name.
@@ -226,8 +228,10 @@ def find_place(
         place = Place(text[start:end], entry.country, entry.lat, entry.lon, a, b, entry.kind, is_loc)
         if is_loc:
             return place
-        if entry.kind != "city" or best_bare is not None or start == 0:
+        if entry.kind != "city" or best_bare is not None or len(place.text) < MIN_BARE_NAME:
             continue
+        if not re.search(r"[^\W\d_]", text[:start]):
+            continue  # the sentence's first word: capitalised anyway ("Ho parlato", "Come noto")
         if any(a < y and x < b for x, y in list(exclude) + actor_spans):
             continue
         best_bare = place
