@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from casus.doc import Doc
+from casus.doc import Doc, Rejected
+from casus.errors import CasusError
 from casus.ingest.clean import make_stage
 from casus.options import Options
+from casus.pipeline import Pipeline
 
 
 @pytest.fixture(scope="module")
@@ -282,3 +284,12 @@ def test_ingest_clean_read_more_inside_a_sentence_is_kept(clean) -> None:
     raw = "Budget talks stall\n\nRead more carefully, the memo shows the plan was never costed.\n"
     doc = cleaned(clean, raw)
     assert "Read more carefully, the memo shows the plan was never costed." in doc.text
+
+
+def test_ingest_clean_page_of_only_debris_is_rejected(clean) -> None:
+    raw = "Condividi\nPREV Roma, chiude la metro C per lavori\n-\n"
+    with pytest.raises(CasusError, match="no text left after removing page debris"):
+        cleaned(clean, raw)
+    (rej,) = Pipeline(Options(), until="clean").pipe([Doc(id="nav", raw=raw, origin="nav.txt")])
+    assert isinstance(rej, Rejected) and rej.input == "nav.txt"
+    assert rej.reason == "clean: no text left after removing page debris"

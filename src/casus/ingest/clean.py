@@ -22,6 +22,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from casus.doc import Debris, Doc, Paragraph
+from casus.errors import CasusError
 from casus.ingest.debris import SIGNATURE, DebrisRules, label_key, load_rules
 from casus.options import Options
 
@@ -76,6 +77,8 @@ class Cleaner:
         lines = self._title(doc, lines, debris)
         lines = self._embedded(lines, debris, doc)
         paras = self._join_wraps(lines)
+        if not paras:
+            raise CasusError("no text left after removing page debris")
         self._headings(paras)
         self._build(doc, paras)
         debris.sort(key=lambda d: d.line or 0)
