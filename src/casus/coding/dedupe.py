@@ -73,8 +73,6 @@ def _absorb(kept: Event, other: Event) -> None:
         kept.source = other.source
     if kept.target is None and other.target is not None:
         kept.target = other.target
-    if not kept.quantities and other.quantities:
-        kept.quantities = list(other.quantities)
     if kept.attribution is None and other.attribution is not None:
         kept.attribution = other.attribution
     if len(other.cameo) > len(kept.cameo):

@@ -45,15 +45,14 @@ class LexiconCoder:
         for m in doc.mentions:
             by_sentence[m.sentence].append(m)
         events: list[Event] = []
-        prev_attr = None
-        for sent in doc.sentences:
-            attr = attribution.find(doc, sent, lang, prev_attr)
-            prev_attr = attr
+        attrs: dict[int, attribution.AttributionResult | None] = {}
+        for pos, sent in enumerate(doc.sentences):
             if not sent.tokens:
                 continue
             matches = match_sentence(lex, sent)
             if not matches:
                 continue
+            attr = _attribution(doc, lang, pos, attrs)
             mentions = sorted(by_sentence.get(sent.index, []), key=lambda m: m.start)
             found: list[Event] = []
             for match in matches:
@@ -63,9 +62,33 @@ class LexiconCoder:
             events.extend(salient(found))
         kinds = {s.index: s.kind for s in doc.sentences}
         events = dedupe(events, kinds)
+        self._qualify(doc, lang, events)
         for ev in events:
             _finish(ev)
         return events
+
+    def _qualify(self, doc: Doc, lang: str, events: list[Event]) -> None:
+        """Quantities, date and location of the events that survived selection and dedupe (the costly
+        qualifiers run once per kept event, not per candidate)."""
+        published = self.opts.published or doc.published
+        sents = {s.index: s for s in doc.sentences}
+        para_dates: dict[int, dates.DateResult] = {}
+        for ev in events:
+            sent = sents[ev.sentence]
+            trig = ev.trigger or {"start": sent.start, "end": sent.start}
+            t_start, t_end = int(trig["start"]), int(trig["end"])
+            clause = modality.clause_span(doc, sent, t_start, t_end, lang)
+            qty = quantities.extract(doc.text[clause[0] : clause[1]], lang, clause[0])
+            if qty or not ev.quantities:
+                ev.quantities = list(qty)
+            when = dates.resolve(doc, sent, lang, published, span=(t_start, t_end))
+            if when.source == "text":
+                para_dates[sent.paragraph] = when
+            elif sent.paragraph in para_dates:
+                when = para_dates[sent.paragraph]  # a date stated earlier in the paragraph still holds
+            ev.date, ev.date_precision, ev.date_source = when.date, when.precision, when.source
+            spans = [(m.start, m.end) for m in (ev.source, ev.target) if m is not None]
+            ev.location = location.find(doc, sent, lang, exclude=spans)
 
     def _events(self, doc, sent, lang, lex, match: TriggerMatch, mentions, attr) -> list[Event]:
         trig = match.trigger
@@ -90,14 +113,9 @@ class LexiconCoder:
             mod.modality == "intended" or (mod.modality == "hypothetical" and trig.intent.startswith("13"))
         ):
             cameo = trig.intent
-        clause = modality.clause_span(doc, sent, t_start, t_end, lang)
-        qty = quantities.extract(doc.text[clause[0] : clause[1]], lang, clause[0])
-        when = dates.resolve(doc, sent, lang, self.opts.published or doc.published, span=(t_start, t_end))
         pairs = _pairs(doc, lex, roles, mentions, trig.symmetric)
         out: list[Event] = []
         for src, tgt in pairs:
-            spans = [(m.start, m.end) for m in (src, tgt) if m is not None]
-            where = location.find(doc, sent, lang, exclude=spans)
             attribution_actor = speaker
             if speaker is not None and src is not None and (speaker is src or speaker.code == src.code):
                 attribution_actor = None  # the speaker's own statement or act
@@ -122,14 +140,9 @@ class LexiconCoder:
                     cameo=cameo,
                     source=src,
                     target=tgt,
-                    date=when.date,
-                    date_precision=when.precision,
-                    date_source=when.source,
                     modality=mod.modality,
                     negated=mod.negated,
                     attribution=attribution_actor,
-                    quantities=list(qty),
-                    location=where,
                     confidence=score(
                         len(trig.elements), len(cameo), src is not None, tgt is not None, mod.modality
                     ),
@@ -141,6 +154,18 @@ class LexiconCoder:
                 )
             )
         return out
+
+
+def _attribution(doc: Doc, lang: str, pos: int, memo: dict) -> attribution.AttributionResult | None:
+    """The attribution of doc.sentences[pos], computed only for sentences with a trigger (and the sentence
+    before them, which a "secondo la stessa fonte / according to the same source" carries on)."""
+    if pos in memo:
+        return memo[pos]
+    prev = None
+    if pos > 0:
+        prev = memo[pos - 1] if pos - 1 in memo else attribution.find(doc, doc.sentences[pos - 1], lang, None)
+    memo[pos] = attribution.find(doc, doc.sentences[pos], lang, prev)
+    return memo[pos]
 
 
 def salient(found: list[Event]) -> list[Event]:

@@ -25,6 +25,7 @@ log = logging.getLogger(__name__)
 LEXICON_DIR = Path(__file__).resolve().parents[1] / "data" / "lexicons"
 DEFAULT_GAP = 3
 MIN_PREFIX = 3
+MEMO_MAX = 200_000  # token-key tuples whose candidate triggers are remembered
 
 # Language-wide defaults a lexicon file may override under `defaults:`.
 LANG_DEFAULTS: dict[str, dict[str, list[str]]] = {
@@ -278,10 +279,12 @@ class Lexicon:
     prefix: dict[str, list[Trigger]] = field(default_factory=dict)
     prefix_lengths: tuple[int, ...] = ()
     marker_res: dict[str, re.Pattern[str]] = field(default_factory=dict)
+    memo: dict[tuple[str, ...], list[Trigger]] = field(default_factory=dict)
 
     def index(self) -> None:
         self.exact.clear()
         self.prefix.clear()
+        self.memo.clear()
         lengths: set[int] = set()
         for trig in self.triggers:
             for alt in trig.elements[0]:
@@ -296,6 +299,17 @@ class Lexicon:
             self.marker_res[key] = _marker_regex(self.defaults.get(key, ()))
 
     def candidates(self, keys: tuple[str, ...]) -> list[Trigger]:
+        """The triggers whose first element may match a token with these keys (memoised per key tuple)."""
+        hit = self.memo.get(keys)
+        if hit is not None:
+            return hit
+        if len(self.memo) > MEMO_MAX:
+            self.memo.clear()
+        found = self._candidates(keys)
+        self.memo[keys] = found
+        return found
+
+    def _candidates(self, keys: tuple[str, ...]) -> list[Trigger]:
         found: list[Trigger] = []
         for key in keys:
             found.extend(self.exact.get(key, ()))
