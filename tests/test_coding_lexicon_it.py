@@ -1,0 +1,79 @@
+"""Italian constructions the lexicon coder must handle: nominal events with their owner and destination,
+"i due paesi" as a compound, the reporter is not the source, intent codes, chained purpose verbs."""
+
+from __future__ import annotations
+
+from casus.coding.lexicon import LexiconCoder
+from casus.options import Options
+from test_coding_lexicon import build_doc, triples
+
+
+def _events(lines, actors):
+    return LexiconCoder(Options()).code(build_doc(lines, "it", actors))
+
+
+def test_coding_lexicon_it_nominal_event_with_demonym_owner_and_destination():
+    got = triples(
+        build_doc(
+            [("body", "Il governo teme l’invio di truppe bielorusse a sostegno della Serbia.")],
+            "it",
+            {"truppe bielorusse": "BLRMIL", "Serbia": "SRB"},
+        )
+    )
+    assert ("BLRMIL", "074", "SRB") in got
+
+
+def test_coding_lexicon_it_agent_of_nominal_event():
+    got = triples(
+        build_doc(
+            [("body", "Si parla dello spiegamento di soldati da parte dell’Ungheria in Slovacchia.")],
+            "it",
+            {"Ungheria": "HUN", "Slovacchia": "SVK"},
+        )
+    )
+    assert ("HUN", "074", "SVK") in got
+
+
+def test_coding_lexicon_it_two_countries_sign_both_directions():
+    got = triples(
+        build_doc(
+            [
+                (
+                    "body",
+                    "Il premier indiano Modi ha visitato Tokyo, dove i due paesi hanno firmato un accordo.",
+                )
+            ],
+            "it",
+            {"Il premier indiano Modi": "INDGOV", "Tokyo": "JPN", "i due paesi": "---"},
+        )
+    )
+    assert ("INDGOV", "042", "JPN") in got
+    assert ("INDGOV", "057", "JPN") in got and ("JPN", "057", "INDGOV") in got
+
+
+def test_coding_lexicon_it_reporter_is_not_the_source():
+    events = _events(
+        [("body", "Secondo l’esercito ucraino, la Russia ha attaccato la Moldavia.")],
+        {"l’esercito ucraino": "UKRMIL", "la Russia": "RUS", "la Moldavia": "MDA"},
+    )
+    assert any(e.source and e.source.code == "RUS" and e.target and e.target.code == "MDA" for e in events)
+    assert not any(e.source and e.source.code == "UKRMIL" for e in events)
+
+
+def test_coding_lexicon_it_decided_to_send_is_an_intent():
+    events = _events(
+        [("body", "Il Ciad ha deciso di inviare 800 soldati in Niger.")],
+        {"Il Ciad": "TCD", "Niger": "NER"},
+    )
+    assert any(e.cameo == "0332" and e.modality == "intended" for e in events)
+
+
+def test_coding_lexicon_it_relations_between_two_actors():
+    got = triples(
+        build_doc(
+            [("body", "Il deterioramento delle relazioni tra Algeria e Marocco preoccupa l’Europa.")],
+            "it",
+            {"Algeria": "DZA", "Marocco": "MAR"},
+        )
+    )
+    assert ("DZA", "160", "MAR") in got
