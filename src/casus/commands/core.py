@@ -61,7 +61,7 @@ def _with_progress(items: Iterable[Doc | Rejected]) -> Iterator[Doc | Rejected]:
     if not sys.stderr.isatty():
         yield from items
         return
-    columns = (SpinnerColumn(), TextColumn("{task.description}"), TextColumn("{task.completed} inputs"))
+    columns = (SpinnerColumn(), TextColumn("{task.description}"), TextColumn("{task.completed} read"))
     with Progress(*columns, TimeElapsedColumn(), console=Console(stderr=True), transient=True) as progress:
         task = progress.add_task("reading", total=None)
         for item in items:
