@@ -81,6 +81,9 @@ class Mention:
     role: str | None = None
     name: str | None = None
     rule: str | None = None  # id of the gazetteer entry or rule that produced it
+    # a coreference to several actors ("i due paesi", "the two countries"): their codes, in order; `code` is
+    # the first of them. Empty for every other mention.
+    members: list[str] = field(default_factory=list)
 
     def to_actor(self) -> dict[str, Any]:
         return {
@@ -180,6 +183,7 @@ class Event:
             "confidence": round(self.confidence, 3),
             "coder": self.coder,
             "mentions": self.mentions,
+            "mention_sentences": list(self.mention_sentences) or [self.sentence],
             "rule": self.rule,
         }
         return rec
