@@ -108,11 +108,7 @@ class LexiconCoder:
             # the event is the speaker's statement: the writer reports it as made; the conditional belongs
             # to what the speaker talks about ("would be an escalation")
             mod = modality.ModalityResult("asserted", mod.negated, list(mod.cues))
-        cameo = trig.cameo
-        if trig.intent and (
-            mod.modality == "intended" or (mod.modality == "hypothetical" and trig.intent.startswith("13"))
-        ):
-            cameo = trig.intent
+        cameo = _intent_code(trig.cameo, trig.intent, mod.modality)
         pairs = _pairs(doc, lex, roles, mentions, trig.symmetric)
         out: list[Event] = []
         for src, tgt in pairs:
@@ -188,6 +184,19 @@ def salient(found: list[Event]) -> list[Event]:
         )
 
     return [min(found, key=rank)]
+
+
+def _intent_code(cameo: str, intent: str | None, mood: str) -> str:
+    """The code of an event that is only planned or conditional. A planned negative act is a threat (13x);
+    a conditional one too ("if ..., we will cut aid"). A planned protest is still a protest: announcing a
+    march is not threatening one, unless a condition makes it a threat."""
+    if not intent:
+        return cameo
+    if mood == "intended" and not (cameo.startswith("14") and intent.startswith("13")):
+        return intent
+    if mood == "hypothetical" and intent.startswith("13"):
+        return intent
+    return cameo
 
 
 def _own(roles: Roles, speaker: Mention | None) -> bool:
