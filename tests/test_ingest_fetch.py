@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from concurrent.futures import ThreadPoolExecutor
+
 import pytest
 
 from casus.doc import Doc, Rejected
@@ -11,11 +13,14 @@ from casus.ingest.fetch import (
     FetchError,
     FetchOptions,
     HostPolicy,
+    _HostGate,
     check_url,
     fetch_doc,
+    fetch_docs,
+    is_url,
 )
 from casus.watch.pages import decode_html, page_to_doc
-from fixtures.watch.local_server import standard_server
+from fixtures.watch.local_server import Route, standard_server
 
 
 @pytest.fixture(scope="module")
@@ -164,3 +169,38 @@ def test_ingest_fetch_rejects_non_html(server, fetcher):
     res = fetcher.fetch(server.base + "/news/photo.png")
     with pytest.raises(Exception, match="not an HTML page"):
         page_to_doc(res.body, res.final_url, res.content_type)
+
+
+def test_ingest_fetch_per_host_concurrency_cap():
+    srv = standard_server()
+    for i in range(6):
+        srv.add(f"/wait/{i}.html", Route(body=b"<html><body>ok</body></html>", delay=0.15))
+    srv.start()
+    try:
+        with Fetcher(fast_options(default_host=HostPolicy(rate=0, concurrency=2))) as f:
+            f.allowed_by_robots(srv.base + "/")  # robots.txt first, so it does not count below
+            with ThreadPoolExecutor(max_workers=6) as pool:
+                results = list(pool.map(f.fetch, [f"{srv.base}/wait/{i}.html" for i in range(6)]))
+        assert all(r.status == 200 for r in results)
+        assert srv.max_in_flight == 2
+    finally:
+        srv.stop()
+
+
+def test_ingest_fetch_rate_limit_spaces_request_starts():
+    gate = _HostGate(HostPolicy(rate=50, concurrency=4))
+    starts = []
+    for _ in range(3):
+        with gate:
+            starts.append(gate.next_start)
+    assert starts[1] - starts[0] == pytest.approx(0.02) and starts[2] - starts[1] == pytest.approx(0.02)
+
+
+def test_ingest_fetch_docs_share_one_fetcher(server, monkeypatch):
+    monkeypatch.setenv("CASUS_ALLOW_HOSTS", "127.0.0.1")
+    urls = [server.base + "/news/es-1.html", server.base + "/news/missing.html", "file:///etc/hosts"]
+    items = list(fetch_docs(urls))
+    assert isinstance(items[0], Doc) and "Cúcuta" in items[0].raw
+    assert isinstance(items[1], Rejected) and items[1].reason == "HTTP 404"
+    assert isinstance(items[2], Rejected) and "scheme" in items[2].reason
+    assert is_url("HTTPS://x.org/a") and not is_url("news/a.html")

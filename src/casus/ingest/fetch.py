@@ -24,6 +24,7 @@ import socket
 import threading
 import time
 import urllib.robotparser
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from urllib.parse import urljoin, urlsplit
 
@@ -364,3 +365,15 @@ def fetch_doc(url: str, opts: Options | None = None, fetcher: Fetcher | None = N
     finally:
         if own:
             fetcher.close()
+
+
+def is_url(name: str) -> bool:
+    """True for an http(s) URL given where a file name could stand (`casus ingest URL`)."""
+    return name.lower().startswith(("http://", "https://"))
+
+
+def fetch_docs(urls: list[str], opts: Options | None = None) -> Iterator[Doc | Rejected]:
+    """`fetch_doc` for many URLs with one fetcher (robots.txt cache, per-host limits and connections shared)."""
+    with Fetcher(FetchOptions.from_options(opts)) as fetcher:
+        for url in urls:
+            yield fetch_doc(url, opts, fetcher)
