@@ -121,6 +121,11 @@ def test_language_segment_never_crosses_paragraphs(segment) -> None:
     assert [s.index for s in doc.sentences] == [0, 1, 2, 3]
 
 
+def test_language_segment_stray_closing_quote_joins_previous(segment) -> None:
+    text = 'He said: "We will talk about it tomorrow. "'
+    assert sentences(segment, text, "en") == [text]
+
+
 def test_language_segment_lower_case_after_stop_does_not_split(segment) -> None:
     text = "Il vertice è previsto per il 3 ott. a Bruxelles, ma la data può cambiare."
     assert sentences(segment, text, "it") == [text]

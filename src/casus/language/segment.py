@@ -122,7 +122,11 @@ def split_paragraph(text: str, start: int, end: int, rules: LanguageRules) -> li
             s += 1
         while e > s and text[e - 1].isspace():
             e -= 1
-        if s < e:
+        if s >= e:
+            continue
+        if out and not any(c.isalnum() for c in text[s:e]):
+            out[-1] = (out[-1][0], e)  # a stray closing quote or bracket belongs to the sentence before
+        else:
             out.append((s, e))
     return out
 
