@@ -107,6 +107,32 @@ def test_cli_core_ingest_folder_with_broken_file_exits_1_and_records_it(tmp_path
     assert table_counts(db) == counts
 
 
+def test_cli_core_ingest_each_bad_input_gives_one_line_and_one_row(tmp_path, capsys):
+    inputs = write_inputs(tmp_path / "in")
+    (inputs / "scan.txt").write_bytes(bytes(range(256)) * 20)  # binary
+    (inputs / "feed.jsonl").write_text(
+        '{"id": "kyiv-1", "text": "Il governo italiano ha convocato l\'ambasciatore russo a Roma."}\n'
+        '{"id": "kyiv-2", "text": \n',
+        encoding="utf-8",
+    )
+    (inputs / "huge.txt").write_text("Una frase lunga sul vertice di Vilnius. " * 2000, encoding="utf-8")
+    db = tmp_path / "c.duckdb"
+    assert main(["ingest", str(inputs), "--db", str(db), "--max-mb", "0.05"]) == 1
+    out, err = capsys.readouterr()
+    lines = [line for line in err.splitlines() if line.startswith("casus: rejected")]
+    named = sorted(line.split(": ")[1].split("rejected ", 1)[1] for line in lines)
+    assert named == sorted(
+        [
+            str(inputs / "empty.txt"),
+            str(inputs / "scan.txt"),
+            f"{inputs / 'feed.jsonl'}:2",
+            str(inputs / "huge.txt"),
+        ]
+    )
+    assert "3 documents read" in out and "4 rejected" in out
+    assert table_counts(db)["rejected"] == 4
+
+
 def test_cli_core_ingest_without_rejections_exits_0(tmp_path, capsys):
     inputs = write_inputs(tmp_path / "in", broken=False)
     assert main(["ingest", str(inputs / "manila.en.txt"), "--db", str(tmp_path / "c.duckdb")]) == 0
