@@ -77,3 +77,14 @@ def test_coding_lexicon_it_relations_between_two_actors():
         )
     )
     assert ("DZA", "160", "MAR") in got
+
+
+def test_coding_lexicon_it_coreference_members_give_both_directions():
+    doc = build_doc(
+        [("body", "Dopo mesi di trattative, i due paesi hanno firmato un accordo commerciale.")],
+        "it",
+        {"i due paesi": "CHL"},
+    )
+    doc.mentions[0].members = ["CHL", "ARG"]
+    got = triples(doc)
+    assert ("CHL", "057", "ARG") in got and ("ARG", "057", "CHL") in got

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 from collections import defaultdict
+from dataclasses import replace
 
 from casus.coding import attribution, dates, location, modality, quantities
 from casus.coding.confidence import score
@@ -207,8 +208,10 @@ def _pairs(
     doc: Doc, lex: Lexicon, roles: Roles, mentions: list[Mention], symmetric: bool
 ) -> list[tuple[Mention | None, Mention | None]]:
     """(source, target) pairs: one per compound member; both directions for a symmetric trigger."""
-    sources = roles.sources or [None]
+    sources: list[Mention | None] = [x for m in roles.sources for x in _members(m)] or [None]
     target = roles.target
+    if target is not None and len(target.members) > 1:
+        target = _members(target)[0]
     if symmetric and target is None and len(sources) == 1 and sources[0] is not None:
         pair = _two_actor_coref(doc, sources[0], mentions)
         if pair:
@@ -226,6 +229,21 @@ def _pairs(
         if len(group) > 1:
             pairs = [(sources[0], g) for g in group]
     return pairs
+
+
+def _members(m: Mention) -> list[Mention]:
+    """A coreference to several actors ("i due paesi" with members RUS, PRK) as one mention per member."""
+    if len(m.members) < 2:
+        return [m]
+    return [
+        replace(
+            m,
+            code=code,
+            country=None if code.startswith(("IGO", "NGO", "---")) else code[:3],
+            members=[],
+        )
+        for code in m.members
+    ]
 
 
 def _two_actor_coref(doc: Doc, subject: Mention, mentions: list[Mention]) -> list[Mention] | None:
