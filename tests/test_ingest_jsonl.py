@@ -116,3 +116,26 @@ def test_ingest_jsonl_doc_from_record_contract() -> None:
     with pytest.raises(InputError) as err:
         doc_from_record({"id": "g2"}, "gold:2", Options())
     assert str(err.value) == "gold:2: record has no `text` string"
+
+
+def test_ingest_jsonl_whole_json_array_and_pretty_record(tmp_path: Path) -> None:
+    array = tmp_path / "records.json"
+    array.write_text(json.dumps(RECORDS, indent=2, ensure_ascii=False), encoding="utf-8")
+    docs = list(read_inputs([str(array)], Options()))
+    assert [d.id for d in docs] == ["es-001", "42"] and docs[0].origin == f"{array}:1"
+    pretty = tmp_path / "one.json"
+    pretty.write_text(json.dumps(RECORDS[1], indent=2), encoding="utf-8")
+    (doc,) = list(read_inputs([str(pretty)], Options()))
+    assert isinstance(doc, Doc) and doc.id == "42"
+
+
+def test_ingest_jsonl_binary_or_prose_file_is_one_rejected(tmp_path: Path) -> None:
+    binary = tmp_path / "dump.jsonl"
+    binary.write_bytes(b'{"id": 1}\x00\x00\x01' * 50)
+    (rej,) = list(read_inputs([str(binary)], Options()))
+    assert isinstance(rej, Rejected) and rej.reason == "binary file (NUL bytes), not text"
+    prose = tmp_path / "notes.jsonl"
+    prose.write_text("Appunti della riunione\n" * 30, encoding="utf-8")
+    (rej,) = list(read_inputs([str(prose)], Options()))
+    assert isinstance(rej, Rejected) and rej.input == str(prose)
+    assert rej.reason.startswith("not JSON Lines: the first 5 lines are not records")
