@@ -293,3 +293,14 @@ def test_ingest_clean_page_of_only_debris_is_rejected(clean) -> None:
     (rej,) = Pipeline(Options(), until="clean").pipe([Doc(id="nav", raw=raw, origin="nav.txt")])
     assert isinstance(rej, Rejected) and rej.input == "nav.txt"
     assert rej.reason == "clean: no text left after removing page debris"
+
+
+def test_ingest_clean_reader_title_with_site_name_matches_first_line(clean) -> None:
+    raw = (
+        "Elecciones en Chile: el oficialismo pierde el Senado\n"
+        "La coalición de gobierno perdió la mayoría en la cámara alta tras el escrutinio del domingo.\n"
+    )
+    doc = cleaned(clean, raw, title="Elecciones en Chile: el oficialismo pierde el Senado | Diario del Sur")
+    assert doc.title == "Elecciones en Chile: el oficialismo pierde el Senado"
+    assert [k for k, _ in paragraph_texts(doc)] == ["title", "body"]
+    assert doc.text.count("Elecciones en Chile") == 1

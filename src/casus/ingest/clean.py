@@ -21,6 +21,8 @@ import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from rapidfuzz import fuzz
+
 from casus.doc import Debris, Doc, Paragraph
 from casus.errors import CasusError
 from casus.ingest.debris import SIGNATURE, DebrisRules, label_key, load_rules
@@ -34,6 +36,7 @@ _TITLE_MAX = 250
 _HEADING_MAX_CHARS = 120
 _HEADING_MAX_WORDS = 16
 _RELATED_HEADLINE_MAX = 220
+_SAME_HEADLINE = 90  # rapidfuzz partial ratio above which a first line is the metadata title
 _WRAP_MIN = 30  # a line shorter than this is not a hard-wrapped line of a longer paragraph
 
 SEP = "\n\n"
@@ -60,6 +63,16 @@ def ends_sentence(text: str) -> bool:
 
 def _title_key(text: str) -> str:
     return " ".join(label_key(text).split())
+
+
+def same_headline(line: str, title: str) -> bool:
+    """Whether a page's first line is its metadata title give or take a site name or a kicker
+    ("Opinion | Is Football Violence a Crime?" and "Is Football Violence a Crime?")."""
+    if ends_sentence(line) and not line.endswith(("?", "!")):
+        return False
+    if not 0.5 * len(title) <= len(line) <= len(title) + 20:
+        return False
+    return fuzz.partial_ratio(line.casefold(), title.casefold()) >= _SAME_HEADLINE
 
 
 class Cleaner:
@@ -124,23 +137,25 @@ class Cleaner:
 
     def _title(self, doc: Doc, lines: list[_Line], debris: list[Debris]) -> list[_Line]:
         """Mark the title line (or add the reader's title first) and drop its repeated copies."""
+        keys: set[str] = set()
         if doc.title:
             title = normalise_line(doc.title)
-            key = _title_key(title)
-            if lines and _title_key(lines[0].text) == key:
+            keys.add(_title_key(title))
+            if lines and (_title_key(lines[0].text) in keys or same_headline(lines[0].text, title)):
                 lines[0].kind = "title"
+                title = lines[0].text  # the headline as the page prints it, without a site name
             else:
                 lines.insert(0, _Line(title, 0, -1, kind="title"))
         elif len(lines) >= 2 and self._reads_like_title(lines[0].text):
             lines[0].kind = "title"
             title = lines[0].text
-            key = _title_key(title)
         else:
             return lines
         doc.title = title
+        keys.add(_title_key(title))
         out = [lines[0]]
         for line in lines[1:]:
-            if line.kind != "signature" and _title_key(line.text) == key:
+            if line.kind != "signature" and _title_key(line.text) in keys:
                 debris.append(Debris(line.text, "repeated-title", line.number))
             else:
                 out.append(line)
