@@ -1,0 +1,453 @@
+"""From atoms to actor mentions: bind adjectives and "of"-phrases to their role noun, merge a title with the
+name that follows it, resolve people on the document's date and light coreference inside the document.
+
+Rules, in order, on the atoms of one sentence (longest non-overlapping first):
+1. role + demonym (it/fr/es: "soldati nordcoreani", "forze russe") and demonym/country/organisation + role
+   (en/de/ru: "the South Korean intelligence agency", "die russische Armee", "Russia's foreign minister",
+   "NATO Secretary General") -> one mention, the country's code with the role (PRKMIL, KORSPY, RUSGOV).
+2. role + connector + country/organisation/bound role ("l'agenzia di intelligence della Corea del Sud",
+   "soldati delle forze speciali nordcoreane", "il segretario generale della NATO"), innermost first.
+3. title + person ("il presidente russo Vladimir Putin", "il presidente sudcoreano (Yoon Suk Yeol)"):
+   one mention named for the person; its code is the person's office on the date (else the title's).
+4. title + an unknown capitalised name: the name is kept with the title's code.
+Then each part becomes a Mention; see `Composer.finish`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from casus.actors.entries import Entry, primary_of
+from casus.actors.gazetteer import Atom
+from casus.doc import Mention
+
+ROMANCE = {"it", "fr", "es", "pt", "ro", "ca"}
+PRENOMINAL = {"en", "de", "ru", "ar", "nl"}
+# which entry wins when several share one span
+_PRIORITY = {
+    "user": 0,
+    "person": 1,
+    "group": 2,
+    "igo": 3,
+    "seat": 4,
+    "country": 5,
+    "capital": 6,
+    "demonym": 7,
+    "role": 8,
+    "coref": 9,
+    "surname": 10,
+}
+_NAME = re.compile(r"\s+\(?([A-ZÀ-ÝĀ-Ž][\w'’.-]+(?:\s+[A-ZÀ-ÝĀ-Ž][\w'’.-]+){1,2})\)?")
+_NOT_NAMES = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "On", "In", "The"}
+
+
+@dataclass
+class Part:
+    start: int
+    end: int
+    kind: str
+    base: str | None = None  # country ISO3, IGO/NGO code, or a full group code
+    role: str | None = None
+    org: str | None = None
+    name: str | None = None
+    code: str | None = None  # set for people and dated groups (resolved)
+    title: bool = False
+    head: str | None = None
+    bound_only: bool = False
+    role_headed: bool = False
+    coref: bool = False
+    flags: frozenset[str] = frozenset()
+    rules: list[str] = field(default_factory=list)
+    why: str = ""  # how a person or dated group was resolved
+
+
+def compose_code(base: str | None, role: str | None) -> str:
+    if not base:
+        return "---" + (role or "")
+    if base.startswith(("IGO", "NGO")):
+        return base if role in (None, "GOV") else base + role
+    if len(base) == 3:
+        return base + (role or "")
+    return base  # a group code already carries its role
+
+
+@dataclass
+class Memory:
+    """What the document has said so far, for coreference."""
+
+    persons: set[str] = field(default_factory=set)
+    orgs: set[str] = field(default_factory=set)
+    countries: list[str] = field(default_factory=list)
+    heads: dict[str, list[Mention]] = field(default_factory=dict)
+    last_source: Mention | None = None
+
+
+class Composer:
+    """Turns one sentence's atoms into mentions. Built once per stage; `Memory` is per document."""
+
+    def __init__(self, grammar: dict[str, dict[str, list[str]]]):
+        self.connectors = {
+            lang: re.compile("|".join(f"(?:{p})" for p in pats))
+            for lang, pats in grammar.get("connectors", {}).items()
+        }
+        any_conn = [p for pats in grammar.get("connectors", {}).values() for p in pats if p != r"\s+"]
+        self.connectors["*"] = re.compile("|".join(f"(?:{p})" for p in any_conn))
+        self.determiners = {
+            lang: re.compile(r"(?<![\w'])(" + "|".join(re.escape(w) for w in words) + r")\s*$")
+            for lang, words in grammar.get("determiners", {}).items()
+        }
+        self.locatives = {
+            lang: re.compile(r"(?<![\w'])(" + "|".join(re.escape(w) for w in words) + r")\s+$")
+            for lang, words in grammar.get("locatives", {}).items()
+        }
+        self.attribution = {
+            lang: re.compile(
+                r"(?<![\w'])(" + "|".join(re.escape(w) for w in words) + r")\s+(?:\S+'|\w+\s+)?$"
+            )
+            for lang, words in grammar.get("attribution", {}).items()
+        }
+
+    # ---- atoms -> parts -------------------------------------------------------------------------
+    def part_of(self, atom: Atom, day: date | None, memory: Memory, earlier_orgs: set[str]) -> Part | None:
+        for entry in sorted(atom.entries, key=lambda e: _PRIORITY.get(e.kind, 20)):
+            part = self._part_from_entry(entry, atom, day, memory, earlier_orgs)
+            if part is not None:
+                return part
+        return None
+
+    def _part_from_entry(
+        self, e: Entry, atom: Atom, day: date | None, memory: Memory, earlier_orgs: set[str]
+    ) -> Part | None:
+        s, t = atom.start, atom.end
+        rule = e.source or e.kind
+        if e.kind in ("person", "surname", "user") and (e.person is not None or e.tenures):
+            if e.kind == "surname" and (e.person is None or e.person.name not in memory.persons):
+                return None
+            res = e.resolve(day)
+            name = e.person.name if e.person else e.form
+            base = primary_of(res.code) if not res.code.startswith("---") else None
+            role = None if (base is None or base.startswith(("IGO", "NGO"))) else (res.code[3:6] or None)
+            if base and not base.startswith(("IGO", "NGO")) and len(res.code) > 6:
+                base, role = res.code, None
+            kind = "person" if e.person is not None else e.kind
+            return Part(
+                s,
+                t,
+                kind,
+                base=base,
+                role=role,
+                name=name,
+                code=res.code,
+                rules=[rule],
+                why=f"{res.how}: {res.tenure.describe() if res.tenure else res.code}",
+            )
+        if e.kind in ("group", "user"):
+            res = e.resolve(day)
+            code = res.code
+            base = code if len(code) > 3 and not code.startswith(("IGO", "NGO")) else primary_of(code)
+            why = f"{res.how}: {res.tenure.describe()}" if res.tenure else ""
+            return Part(
+                s,
+                t,
+                e.kind,
+                base=None if base.startswith("---") else base,
+                org=e.org,
+                code=code,
+                role=code[3:6] if code.startswith("---") else None,
+                rules=[rule],
+                why=why,
+            )
+        if e.kind == "igo":
+            return Part(s, t, "igo", base=e.code, org=e.org, rules=[rule])
+        if e.kind == "seat":
+            return Part(s, t, "seat", base=e.code[:3], role=e.role, rules=[rule])
+        if e.kind in ("country", "capital", "demonym"):
+            return Part(s, t, e.kind, base=e.code, rules=[rule])
+        if e.kind == "role":
+            return Part(
+                s,
+                t,
+                "role",
+                role=e.role,
+                title=e.title,
+                head=e.head,
+                bound_only=e.bound_only,
+                role_headed=True,
+                rules=[rule],
+            )
+        if e.kind == "coref":
+            if "igo" in e.flags:
+                if e.code not in memory.orgs and e.code not in earlier_orgs:
+                    return None
+                return Part(
+                    s,
+                    t,
+                    "coref",
+                    base=e.code,
+                    org=e.org,
+                    coref=True,
+                    role_headed=True,
+                    rules=[rule + " (after the organisation was named)"],
+                )
+            return Part(s, t, "coref", flags=e.flags, coref=True, role_headed=True, rules=[rule])
+        return None
+
+    # ---- binding rules ----------------------------------------------------------------------------
+    def bind(self, parts: list[Part], folded: str, text: str, lang: str | None, offset: int) -> list[Part]:
+        def gap(a: Part, b: Part) -> str:
+            return folded[a.end - offset : b.start - offset]
+
+        parts = self._pairwise(parts, gap, self._adjective_rule(lang))
+        conn = self.connectors.get(lang or "*", self.connectors["*"])
+        # innermost first: "soldati delle [forze speciali nordcoreane]"
+        i = len(parts) - 2
+        while i >= 0:
+            a, b = parts[i], parts[i + 1]
+            bindable = a.kind == "role" and a.base is None and bool(b.base) and b.kind != "person"
+            if bindable and conn.fullmatch(gap(a, b)):
+                role = b.role if (a.bound_only and b.role) else a.role
+                parts[i : i + 2] = [
+                    self._merge(a, b, base=b.base, role=role, org=b.org, rule="role+of+actor")
+                ]
+                if b.coref:
+                    parts[i].coref = True
+            i -= 1
+        parts = self._pairwise(parts, gap, self._title_rule(text, offset))
+        return self._unknown_names(parts, text, offset)
+
+    @staticmethod
+    def _pairwise(parts: list[Part], gap, rule) -> list[Part]:
+        out: list[Part] = []
+        for part in parts:
+            if out:
+                merged = rule(out[-1], part, gap(out[-1], part))
+                if merged is not None:
+                    out[-1] = merged
+                    continue
+            out.append(part)
+        return out
+
+    def _adjective_rule(self, lang: str | None):
+        romance = lang is None or lang in ROMANCE
+        prenominal = lang is None or lang in PRENOMINAL
+
+        def rule(a: Part, b: Part, g: str) -> Part | None:
+            possessive = prenominal and g in ("'s ", "' ") and a.kind in ("country", "igo")
+            if g.strip() and not possessive:
+                return None
+            if romance and a.kind == "role" and a.base is None and b.kind == "demonym" and not g.strip():
+                return self._merge(a, b, base=b.base, role=a.role, rule="role+demonym")
+            if (
+                prenominal
+                and b.kind == "role"
+                and b.base is None
+                and a.kind in ("demonym", "country", "igo", "group", "seat")
+            ):
+                if a.kind in ("country", "igo", "group", "seat") and lang not in ("en", "de", None):
+                    return None
+                base = a.base
+                merged = self._merge(
+                    a,
+                    b,
+                    base=base,
+                    role=b.role if a.kind != "group" else None,
+                    org=a.org,
+                    rule="demonym+role" if a.kind == "demonym" else "actor+role",
+                )
+                merged.kind, merged.title, merged.head, merged.role_headed = "role", b.title, b.head, True
+                return merged
+            return None
+
+        return rule
+
+    def _title_rule(self, text: str, offset: int):
+        def rule(a: Part, b: Part, g: str) -> Part | None:
+            if not (a.kind == "role" and a.title and b.kind == "person"):
+                return None
+            if g.strip() not in ("", "("):
+                return None
+            end = b.end
+            if "(" in g and text[end - offset : end - offset + 1] == ")":
+                end += 1
+            in_office = b.why.startswith("in office")
+            if in_office or a.base is None:
+                base, role, code = b.base, b.role, b.code
+            else:
+                base, role, code = a.base, a.role, None
+            merged = self._merge(a, b, base=base, role=role, rule="title+person")
+            merged.end, merged.kind, merged.name, merged.code, merged.why = end, "person", b.name, code, b.why
+            merged.title = False
+            return merged
+
+        return rule
+
+    def _unknown_names(self, parts: list[Part], text: str, offset: int) -> list[Part]:
+        for idx, a in enumerate(parts):
+            if not (a.kind == "role" and a.title and a.name is None):
+                continue
+            m = _NAME.match(text, a.end - offset)
+            if not m or m.group(1).split()[0] in _NOT_NAMES:
+                continue
+            nxt = parts[idx + 1].start if idx + 1 < len(parts) else None
+            end = m.end() + offset
+            if nxt is not None and nxt < end:
+                continue
+            a.name, a.end = m.group(1), end
+            a.rules.append("title+name")
+        return parts
+
+    @staticmethod
+    def _merge(
+        a: Part, b: Part, base: str | None, role: str | None, rule: str, org: str | None = None
+    ) -> Part:
+        return Part(
+            a.start,
+            b.end,
+            a.kind,
+            base=base,
+            role=role,
+            org=org or a.org or b.org,
+            title=a.title,
+            head=a.head,
+            bound_only=False,
+            role_headed=a.role_headed,
+            coref=a.coref or b.coref,
+            rules=a.rules + b.rules + [rule],
+            why=a.why or b.why,
+            name=a.name or b.name,
+            code=None,
+        )
+
+    # ---- parts -> mentions --------------------------------------------------------------------------
+    def finish(
+        self,
+        part: Part,
+        sent_index: int,
+        text: str,
+        folded: str,
+        lang: str | None,
+        sent_start: int,
+        memory: Memory,
+    ) -> Mention | None:
+        rule = " > ".join(part.rules)
+        start = part.start
+        if part.role_headed:
+            det = self.determiners.get(lang or "", None)
+            if det is not None:
+                m = det.search(folded, max(sent_start, start - 8), start)
+                if m:
+                    start = m.start(1)
+        if part.kind == "coref" and part.base is None:
+            return self._coref_phrase(part, start, sent_index, text, memory, rule)
+        if part.kind == "role" and part.base is None:
+            heads = memory.heads.get(part.head or "", [])
+            if part.head and len({(h.code, h.name) for h in heads}) == 1 and not part.name:
+                h = heads[-1]
+                return Mention(
+                    start,
+                    part.end,
+                    text[start : part.end],
+                    h.code,
+                    sent_index,
+                    kind="coref",
+                    country=h.country,
+                    org=h.org,
+                    role=h.role,
+                    name=h.name,
+                    rule=f"{rule} > same {part.head} as before ({h.text})",
+                )
+            if part.bound_only and not part.name:
+                return None
+        code = part.code or compose_code(part.base, part.role)
+        kind = part.kind
+        if part.coref:
+            kind = "coref"
+        if kind == "capital":
+            loc = self.locatives.get(lang or "", None)
+            if loc is not None and loc.search(folded, max(sent_start, start - 12), start):
+                kind, rule = "place", rule + " > after a locative preposition: a place"
+        prim = primary_of(code)
+        country = prim if len(prim) == 3 and not prim.startswith("---") else None
+        org = part.org if prim.startswith(("IGO", "NGO")) or part.kind in ("group", "igo") else part.org
+        role = (
+            code[3:6]
+            if not prim.startswith(("IGO", "NGO")) and len(code) >= 6
+            else (part.role if prim.startswith(("IGO", "NGO")) and part.role not in (None, "GOV") else None)
+        )
+        why = f" ({part.why})" if part.why else ""
+        return Mention(
+            start,
+            part.end,
+            text[start : part.end],
+            code,
+            sent_index,
+            kind=kind,
+            country=country,
+            org=org,
+            role=role,
+            name=part.name,
+            rule=rule + why,
+        )
+
+    def _coref_phrase(
+        self, part: Part, start: int, sent_index: int, text: str, memory: Memory, rule: str
+    ) -> Mention | None:
+        if "two_countries" in part.flags:
+            members: list[str] = []
+            for code in reversed(memory.countries):
+                if code not in members:
+                    members.append(code)
+                if len(members) == 2:
+                    break
+            if len(members) < 2:
+                return None
+            members.reverse()
+            return Mention(
+                start,
+                part.end,
+                text[start : part.end],
+                members[0],
+                sent_index,
+                kind="coref",
+                country=members[0],
+                rule=f"{rule} > the last two countries named",
+                members=members,
+            )
+        if "same_source" in part.flags and memory.last_source is not None:
+            src = memory.last_source
+            return Mention(
+                start,
+                part.end,
+                text[start : part.end],
+                src.code,
+                sent_index,
+                kind="coref",
+                country=src.country,
+                org=src.org,
+                role=src.role,
+                name=src.name,
+                rule=f"{rule} > the last source cited ({src.text})",
+            )
+        return None
+
+    def remember(
+        self, mention: Mention, part: Part, folded: str, lang: str | None, sent_start: int, memory: Memory
+    ) -> None:
+        if mention.name and mention.kind == "person":
+            memory.persons.add(mention.name)
+        prim = primary_of(mention.code)
+        if prim.startswith(("IGO", "NGO")):
+            memory.orgs.add(prim)
+        elif mention.country and mention.kind != "coref":
+            memory.countries.append(mention.country)
+        if part.head and mention.kind != "coref":
+            memory.heads.setdefault(part.head, []).append(mention)
+        cue = self.attribution.get(lang or "", None)
+        if (
+            cue is not None
+            and mention.kind != "coref"
+            and cue.search(folded, max(sent_start, mention.start - 30), mention.start)
+        ):
+            memory.last_source = mention
