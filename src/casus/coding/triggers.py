@@ -25,6 +25,7 @@ log = logging.getLogger(__name__)
 LEXICON_DIR = Path(__file__).resolve().parents[1] / "data" / "lexicons"
 DEFAULT_GAP = 3
 MIN_PREFIX = 3
+_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # the C parser when libyaml is there
 MEMO_MAX = 200_000  # token-key tuples whose candidate triggers are remembered
 
 # Language-wide defaults a lexicon file may override under `defaults:`.
@@ -262,6 +263,8 @@ class Trigger:
     frame: str | None = None  # "speaker": the source is the sentence's speaker (e.g. "escalation")
     order: int = 0
     lang: str = ""
+    # per element: (exact alternatives, prefix alternatives without the "*"), for fast matching
+    compiled: tuple[tuple[frozenset[str], tuple[str, ...]], ...] = ()
 
     @property
     def specificity(self) -> tuple[int, int, int]:
@@ -346,13 +349,6 @@ def token_keys(tok: Token) -> tuple[str, ...]:
     return (surface,)
 
 
-def _alt_matches(alt: str, keys: tuple[str, ...]) -> bool:
-    if alt.endswith("*"):
-        stem = alt[:-1]
-        return any(k.startswith(stem) for k in keys)
-    return alt in keys
-
-
 def _parse_row(row: Any, path: Path, order: int, lang: str, seen: set[str]) -> Trigger:
     if not isinstance(row, dict):
         raise ConfigError(f"{path}: trigger #{order}: not a mapping")
@@ -399,13 +395,17 @@ def _parse_row(row: Any, path: Path, order: int, lang: str, seen: set[str]) -> T
         frame=row.get("frame"),
         order=order,
         lang=lang,
+        compiled=tuple(
+            (frozenset(a for a in el if not a.endswith("*")), tuple(a[:-1] for a in el if a.endswith("*")))
+            for el in elements
+        ),
     )
 
 
 def load_lexicon(path: Path) -> Lexicon:
     """Read one lexicon file; ConfigError names the file, the trigger and the reason for a bad row."""
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_YAML_LOADER)
     except (OSError, yaml.YAMLError) as err:
         raise ConfigError(f"{path}: cannot read trigger lexicon: {err}") from err
     if not isinstance(data, dict) or not isinstance(data.get("triggers"), list):
@@ -456,10 +456,12 @@ def match_sentence(lex: Lexicon, sent: Sentence) -> list[TriggerMatch]:
 def _match_from(trig: Trigger, keys: list[tuple[str, ...]], start: int) -> list[int] | None:
     idx = [start]
     pos = start
-    for el in trig.elements[1:]:
+    n = len(keys)
+    for exact, prefixes in trig.compiled[1:]:
         nxt = None
-        for j in range(pos + 1, min(len(keys), pos + 2 + trig.gap)):
-            if any(_alt_matches(alt, keys[j]) for alt in el):
+        for j in range(pos + 1, min(n, pos + 2 + trig.gap)):
+            kj = keys[j]
+            if not exact.isdisjoint(kj) or (prefixes and any(k.startswith(prefixes) for k in kj)):
                 nxt = j
                 break
         if nxt is None:
