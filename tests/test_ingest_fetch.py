@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import socket
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
@@ -204,3 +205,25 @@ def test_ingest_fetch_docs_share_one_fetcher(server, monkeypatch):
     assert isinstance(items[1], Rejected) and items[1].reason == "HTTP 404"
     assert isinstance(items[2], Rejected) and "scheme" in items[2].reason
     assert is_url("HTTPS://x.org/a") and not is_url("news/a.html")
+
+
+def test_ingest_fetch_connects_to_the_checked_address(server, monkeypatch):
+    """The name is resolved once, checked, and the connection goes to that address (no second lookup)."""
+    import casus.ingest.fetch as fetch_module
+
+    looked_up = []
+
+    def fake_getaddrinfo(host, port, *args, **kw):
+        looked_up.append(host)
+        if host not in ("wire.test", "127.0.0.1"):
+            raise OSError(f"unexpected lookup of {host}")
+        return [(socket.AF_INET, socket.SOCK_STREAM, 6, "", ("127.0.0.1", port))]
+
+    monkeypatch.setattr(fetch_module.socket, "getaddrinfo", fake_getaddrinfo)
+    monkeypatch.setattr(fetch_module, "_is_public", lambda addr: True)  # pretend 127.0.0.1 is public
+    url = f"http://wire.test:{server.port}/news/de-1.html"
+    with Fetcher(fast_options(allow_hosts=frozenset())) as f:
+        res = f.fetch(url)
+    assert res.status == 200 and "Pjöngjang".encode() in res.body and res.final_url == url
+    assert f"wire.test:{server.port}" in server.host_headers
+    assert looked_up.count("wire.test") == 2  # casus's own checks (robots.txt, page); the client never

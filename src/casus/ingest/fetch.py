@@ -123,10 +123,11 @@ def _is_public(addr: str) -> bool:
     )
 
 
-def check_url(url: str, allow_hosts: frozenset[str] = frozenset()) -> None:
+def check_url(url: str, allow_hosts: frozenset[str] = frozenset()) -> str | None:
     """Raise FetchError unless `url` is http(s) and its host resolves only to public addresses.
 
-    Hosts in `allow_hosts` (exact host names or IP literals, lower case) are exempt from the address check.
+    Returns the checked address to connect to (None for a host in `allow_hosts`: exact host names or IP
+    literals, lower case, exempt from the address check).
     """
     parts = urlsplit(url)
     if parts.scheme not in ("http", "https"):
@@ -135,7 +136,7 @@ def check_url(url: str, allow_hosts: frozenset[str] = frozenset()) -> None:
     if not host:
         raise FetchError(url, "refused: no host in URL")
     if host in allow_hosts:
-        return
+        return None
     try:
         port = parts.port or (443 if parts.scheme == "https" else 80)
     except ValueError as err:
@@ -152,6 +153,28 @@ def check_url(url: str, allow_hosts: frozenset[str] = frozenset()) -> None:
                 f"refused: host {host!r} resolves to non-public address {addr} "
                 "(private, loopback, link-local, multicast or reserved); add it to allow_hosts to permit",
             )
+    if not infos:
+        raise FetchError(url, f"cannot resolve host {host!r}: no address", retryable=True)
+    return str(infos[0][4][0])
+
+
+def _pinned(url: str, addr: str | None) -> tuple[str, dict[str, str], dict[str, str]]:
+    """(URL to request, extra headers, request extensions) so the connection goes to the checked address.
+
+    The host name is replaced by the address; Host carries the name and TLS uses it for SNI and certificate
+    checks, so a second DNS answer (DNS rebinding) cannot redirect the request.
+    """
+    if addr is None:
+        return url, {}, {}
+    parts = urlsplit(url)
+    host = parts.hostname or ""
+    ip_host = f"[{addr.split('%', 1)[0]}]" if ":" in addr else addr
+    netloc = ip_host + (f":{parts.port}" if parts.port else "")
+    host_header = host if ":" not in host else f"[{host}]"
+    if parts.port:
+        host_header += f":{parts.port}"
+    target = parts._replace(netloc=netloc).geturl()
+    return target, {"Host": host_header}, {"sni_hostname": host}
 
 
 class _HostGate:
@@ -217,11 +240,11 @@ class Fetcher:
         """GET `url` following redirects by hand; raises FetchError naming the URL and the reason."""
         current = url
         for _hop in range(self.opts.max_redirects + 1):
-            check_url(current, self.allow)
+            addr = check_url(current, self.allow)
             if self.opts.respect_robots and not self.allowed_by_robots(current):
                 raise FetchError(current, "refused: disallowed by robots.txt")
             conditional = (etag, last_modified) if current == url else (None, None)
-            res = self._get_with_retries(current, *conditional)
+            res = self._get_with_retries(current, *conditional, addr=addr)
             if res.status in REDIRECT_CODES:
                 location = res.headers.get("location")
                 if not location:
@@ -263,7 +286,12 @@ class Fetcher:
         robots_url = origin + "/robots.txt"
         parser = urllib.robotparser.RobotFileParser(robots_url)
         try:
-            res = self._get_with_retries(robots_url, None, None, retries=0)
+            for _hop in range(self.opts.max_redirects + 1):  # e.g. http -> https, each hop checked
+                res = self._get_with_retries(robots_url, None, None, 0, check_url(robots_url, self.allow))
+                location = res.headers.get("location")
+                if res.status not in REDIRECT_CODES or not location:
+                    break
+                robots_url = urljoin(robots_url, location.strip())
         except FetchError as err:
             log.info("robots.txt unavailable for %s (%s): no rules applied", origin, err.reason)
             return None
@@ -285,13 +313,18 @@ class Fetcher:
         return gate
 
     def _get_with_retries(
-        self, url: str, etag: str | None, last_modified: str | None, retries: int | None = None
+        self,
+        url: str,
+        etag: str | None,
+        last_modified: str | None,
+        retries: int | None = None,
+        addr: str | None = None,
     ) -> FetchResult:
         attempts = 1 + (self.opts.retries if retries is None else retries)
         delay = self.opts.backoff
         for attempt in range(1, attempts + 1):
             try:
-                res = self._get_once(url, etag, last_modified)
+                res = self._get_once(url, etag, last_modified, addr)
             except FetchError as err:
                 if not err.retryable or attempt == attempts:
                     raise
@@ -304,8 +337,10 @@ class Fetcher:
             delay *= 2
         raise FetchError(url, "no attempt made")  # unreachable: the loop returns or raises
 
-    def _get_once(self, url: str, etag: str | None, last_modified: str | None) -> FetchResult:
-        headers: dict[str, str] = {}
+    def _get_once(
+        self, url: str, etag: str | None, last_modified: str | None, addr: str | None
+    ) -> FetchResult:
+        target, headers, extensions = _pinned(url, addr)
         if etag:
             headers["If-None-Match"] = etag
         if last_modified:
@@ -315,7 +350,7 @@ class Fetcher:
         with self._gate(url):
             self.requests += 1
             try:
-                with self.client.stream("GET", url, headers=headers) as resp:
+                with self.client.stream("GET", target, headers=headers, extensions=extensions) as resp:
                     hdrs = {k.lower(): v for k, v in resp.headers.items()}
                     res = FetchResult(url=url, final_url=url, status=resp.status_code, headers=hdrs)
                     if resp.status_code != 200:
