@@ -201,6 +201,15 @@ def test_store_add_many_a_document_that_cannot_be_stored_is_rejected_and_the_res
     assert summary["documents"] == 2 and summary["sentences"] == 6
 
 
+def test_store_add_many_a_malformed_document_is_rejected_not_fatal(tmp_path):
+    broken = make_doc("broken", TEXT + " X.")
+    broken.events[0].source = "not a mention"  # a stage bug: a string where a Mention belongs
+    with Store(tmp_path / "c.duckdb") as store:
+        stats = store.add_many([broken, make_doc("fine", TEXT + " Y.")])
+    assert stats.added_ids == ["fine"]
+    assert "cannot store broken" in stats.failed[0].reason
+
+
 def test_store_add_many_new_version_within_one_batch_replaces_the_first(tmp_path):
     first = make_doc("page", TEXT)
     second = make_doc("page", TEXT + " Corretto.", with_event=False)

@@ -129,18 +129,22 @@ class Store:
         text replaces that version. On any failure the transaction is rolled back: nothing of `docs` stays.
         """
         self._check_writable()
-        prepared = [
-            (
-                doc,
-                rows.document_row(doc),
-                rows.sentence_rows(doc),
-                rows.mention_rows(doc),
-                rows.event_rows(doc),
-            )
-            for doc in docs
-        ]
-        hashes = [doc.content_hash for doc in docs]
         ids = [doc.id for doc in docs]
+        names = ", ".join(ids[:3]) + (f" and {len(ids) - 3} more" if len(ids) > 3 else "")
+        try:
+            prepared = [
+                (
+                    doc,
+                    rows.document_row(doc),
+                    rows.sentence_rows(doc),
+                    rows.mention_rows(doc),
+                    rows.event_rows(doc),
+                )
+                for doc in docs
+            ]
+        except Exception as err:  # a malformed document (a stage bug) must not stop a batch
+            raise StoreError(f"{self.path}: cannot store {names}: {type(err).__name__}: {err}") from err
+        hashes = [doc.content_hash for doc in docs]
         self.con.execute("BEGIN TRANSACTION")
         try:
             found = self.con.execute(query("find_documents"), [hashes, ids]).fetchall()
@@ -162,7 +166,6 @@ class Store:
         except BaseException as err:
             self.con.execute("ROLLBACK")
             if isinstance(err, duckdb.Error):
-                names = ", ".join(ids[:3]) + (f" and {len(ids) - 3} more" if len(ids) > 3 else "")
                 raise StoreError(f"{self.path}: cannot store {names}: {err}") from err
             raise
         return [doc.id in keep_ids and doc.content_hash not in stored_hashes for doc in docs]
