@@ -207,26 +207,41 @@ class Fetcher:
     def __init__(self, opts: FetchOptions | None = None):
         self.opts = opts or FetchOptions()
         self.allow = frozenset(h.lower() for h in self.opts.allow_hosts)
-        timeout = httpx.Timeout(
+        self._timeout = httpx.Timeout(
             connect=self.opts.connect_timeout,
             read=self.opts.read_timeout,
             write=self.opts.read_timeout,
             pool=self.opts.total_timeout,
         )
-        self.client = httpx.Client(
-            timeout=timeout,
-            follow_redirects=False,
-            trust_env=False,  # no proxies or netrc from the environment
-            headers={"User-Agent": self.opts.user_agent, "Accept-Encoding": "gzip, deflate"},
-            limits=httpx.Limits(max_connections=64, max_keepalive_connections=16),
-        )
+        # One connection pool per host name: connections go to checked IP addresses, and a pooled TLS
+        # connection opened for one name (SNI) must never carry a request for another name on the same IP.
+        self._clients: dict[str, httpx.Client] = {}
         self._gates: dict[str, _HostGate] = {}
         self._robots: dict[str, tuple[float, urllib.robotparser.RobotFileParser | None]] = {}
         self._lock = threading.Lock()
         self.requests = 0  # HTTP requests sent, retries and robots.txt included
 
+    def _client(self, host: str) -> httpx.Client:
+        with self._lock:
+            client = self._clients.get(host)
+            if client is None:
+                policy = self.opts.hosts.get(host, self.opts.default_host)
+                keep = max(1, policy.concurrency)
+                client = httpx.Client(
+                    timeout=self._timeout,
+                    follow_redirects=False,
+                    trust_env=False,  # no proxies or netrc from the environment
+                    headers={"User-Agent": self.opts.user_agent, "Accept-Encoding": "gzip, deflate"},
+                    limits=httpx.Limits(max_connections=keep, max_keepalive_connections=keep),
+                )
+                self._clients[host] = client
+        return client
+
     def close(self) -> None:
-        self.client.close()
+        with self._lock:
+            clients, self._clients = list(self._clients.values()), {}
+        for client in clients:
+            client.close()
 
     def __enter__(self) -> Fetcher:
         return self
@@ -350,7 +365,8 @@ class Fetcher:
         with self._gate(url):
             self.requests += 1
             try:
-                with self.client.stream("GET", target, headers=headers, extensions=extensions) as resp:
+                client = self._client((urlsplit(url).hostname or "").lower())
+                with client.stream("GET", target, headers=headers, extensions=extensions) as resp:
                     hdrs = {k.lower(): v for k, v in resp.headers.items()}
                     res = FetchResult(url=url, final_url=url, status=resp.status_code, headers=hdrs)
                     if resp.status_code != 200:
