@@ -127,10 +127,12 @@ def _clip(text: str, width: int) -> str:
 
 
 class TableWriter:
-    """A rich table: date, language, source, CAMEO/PLOVER, target, modality and the evidence."""
+    """A rich table: date and language, source, CAMEO/PLOVER/modality, target, and the evidence."""
 
     def __init__(self, stream: TextIO, evidence_width: int = 90):
-        self.console = Console(file=stream, soft_wrap=False)
+        # A terminal gets its own width; a pipe or a file a wide table rather than rich's default of 80.
+        width = None if stream.isatty() else 140
+        self.console = Console(file=stream, soft_wrap=False, width=width)
         self.records: list[dict[str, Any]] = []
         self.evidence_width = evidence_width
 
@@ -139,23 +141,29 @@ class TableWriter:
 
     def close(self) -> None:
         table = Table(title=f"{len(self.records)} events", show_lines=True)
-        for col in ("date", "lang", "source", "event", "target", "modality", "evidence"):
-            table.add_column(col, overflow="fold")
+        table.add_column("date", no_wrap=True)
+        table.add_column("source", overflow="fold", max_width=24)
+        table.add_column("event", no_wrap=True)
+        table.add_column("target", overflow="fold", max_width=24)
+        table.add_column("evidence", overflow="fold", ratio=1)
         for rec in self.records:
             event = escape(str(rec.get("cameo")))
             if rec.get("plover"):
                 event += f"\n[dim]{escape(str(rec['plover']))}[/dim]"
             modality = str(rec.get("modality") or "")
             if rec.get("negated"):
-                modality += " (negated)"
+                modality += ", negated"
+            if modality:
+                event += f"\n[italic]{escape(modality)}[/italic]"
+            date = escape(str(rec.get("date") or "-"))
+            if rec.get("lang"):
+                date += f"\n[dim]{escape(str(rec['lang']))}[/dim]"
             evidence = (rec.get("evidence") or {}).get("text") or ""
             table.add_row(
-                str(rec.get("date") or ""),
-                str(rec.get("lang") or ""),
+                date,
                 _actor_cell(rec.get("source")),
                 event,
                 _actor_cell(rec.get("target")),
-                modality,
                 escape(_clip(evidence, self.evidence_width)),
             )
         self.console.print(table)
