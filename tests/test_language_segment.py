@@ -138,3 +138,14 @@ def test_language_segment_unknown_language_still_splits(segment) -> None:
         "Полиция применила водомёты.",
     ]
     assert sentences(segment, "Primera frase. Segunda frase.", None) == ["Primera frase.", "Segunda frase."]
+
+
+def test_language_segment_chinese_and_japanese_need_no_space(segment) -> None:
+    assert sentences(segment, "外交部长周二抵达北京。双方讨论了贸易问题！", "zh") == [
+        "外交部长周二抵达北京。",
+        "双方讨论了贸易问题！",
+    ]
+    assert sentences(segment, "首相は会見した。「協議を続ける。」と述べた。", "ja") == [
+        "首相は会見した。",
+        "「協議を続ける。」と述べた。",
+    ]

@@ -25,9 +25,12 @@ from casus.options import Options
 
 _TERMINALS = ".!?…。！？؟।"
 _CANDIDATE = re.compile(
-    r"[.!?…。！？؟।]+(?:[\"'’”»)\]]|[ \u00a0\u202f][»”](?=\s))*(?=\s+\S)",
+    r"[.!?…؟।]+(?:[\"'’”»)\]]|[ \u00a0\u202f][»”](?=\s))*(?=\s+\S)"  # a stop, closers, then a space
+    r"|[。！？]+(?![」』”’）)])(?=\s*\S)"  # Chinese and Japanese write no space after a stop ...
+    r"|[。！？]+[」』”’）)]+(?=\s+\S|[「『“])",  # ... and 「…。」と述べた goes on after the quote
 )
 _WORD_BEFORE = re.compile(r"(\S+)$")
+_QUOTE_MARKS = re.compile("[«»“”„「」『』]")
 _WORD_AFTER = re.compile(r"\s*(\w+)")
 _OPENERS_STRIP = "\"'“‘«„([{¿¡"
 _LONG_QUOTE = 700  # characters: a longer quotation is a quoted passage, split into its sentences
@@ -83,16 +86,16 @@ class Segmenter:
 
 
 def quote_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """(open, close) positions of the «», “”, „“ quotations that open and close inside text[start:end]."""
+    """(open, close) positions of the «», “”, „“, 「」 quotations that open and close inside text[start:end]."""
     spans: list[tuple[int, int]] = []
     stack: list[tuple[str, int]] = []
-    for m in re.finditer("[«»“”„]", text[start:end]):
-        ch, pos = m.group(), start + m.start()
+    for m in _QUOTE_MARKS.finditer(text, start, end):
+        ch, pos = m.group(), m.start()
         if ch == "“" and stack and stack[-1][0] == "„":
             spans.append((stack.pop()[1], pos))
-        elif ch in "«“„":
+        elif ch in "«“„「『":
             stack.append((ch, pos))
-        elif stack:  # » or ”
+        elif stack:  # » ” 」 』
             spans.append((stack.pop()[1], pos))
     return spans
 
