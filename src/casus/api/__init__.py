@@ -1,0 +1,1 @@
+"""The HTTP API and dashboard (extra `api`: FastAPI + uvicorn). The core never imports this package."""
