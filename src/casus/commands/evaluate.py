@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import logging
 import sys
 from pathlib import Path
 
@@ -80,6 +81,10 @@ def run(args: argparse.Namespace) -> int:
         if not path.is_file():
             raise ConfigError(f"{path}: no such gold file")
 
+    if not getattr(
+        args, "verbose", False
+    ):  # one summary line per failure reason below, not a traceback per record
+        logging.getLogger("casus.pipeline").setLevel(logging.CRITICAL)
     total = sum(len(read_gold(p, args.limit)) for p in paths)
     if args.predictions is not None:
         if floors_mode:
@@ -99,6 +104,15 @@ def run(args: argparse.Namespace) -> int:
     ) as progress:
         task = progress.add_task("records", total=total)
         evaluation = evaluate_files(paths, predictor, args.limit, lambda n: progress.advance(task, n))
+
+    rejected = getattr(predictor, "rejected", None)
+    if rejected:
+        print(
+            f"casus: evaluate: {sum(rejected.values())} record(s) rejected by the pipeline (-v for each):",
+            file=sys.stderr,
+        )
+        for reason, n in rejected.most_common(5):
+            print(f"  {n} x {reason[:300]}", file=sys.stderr)
 
     if floors_mode:
         data = fl.load_floors(floors_path)

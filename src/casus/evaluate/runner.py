@@ -9,6 +9,7 @@ predictions (recall 0, never an error) and counted as rejected.
 from __future__ import annotations
 
 import logging
+from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -16,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from casus.doc import Doc
-from casus.errors import CasusError, ConfigError
+from casus.errors import CasusError, ConfigError, InputError
 from casus.evaluate.aggregate import GROUP_KEYS, Summary, summarise
 from casus.evaluate.gold import GoldRecord, read_gold
 from casus.evaluate.score import DocScore, Miss, score_doc
@@ -63,7 +64,7 @@ class PipelinePredictor:
     def __init__(self, opts: Options | None = None):
         self.opts = opts or Options()
         self.pipelines: dict[str | None, Pipeline] = {}
-        self.rejected: list[str] = []
+        self.rejected: Counter = Counter()  # reason (stage and error, without the input name) -> records
         self.pipeline_for(self.opts.lang)  # fail early when the pipeline cannot be built
 
     def pipeline_for(self, lang: str | None) -> Pipeline:
@@ -80,8 +81,9 @@ class PipelinePredictor:
         try:
             doc = pipeline.run(_doc_from_gold(record, pipeline.opts))
         except CasusError as err:
-            log.warning("%s: rejected: %s", record.origin, err)
-            self.rejected.append(record.origin)
+            reason = err.reason if isinstance(err, InputError) else str(err)
+            log.info("%s: rejected: %s", record.origin, reason)
+            self.rejected[reason] += 1
             raise
         return [event.to_record() for event in doc.events]
 
