@@ -23,8 +23,8 @@ from casus.actors.entries import Entry, primary_of
 from casus.actors.gazetteer import Atom
 from casus.doc import Mention
 
-ROMANCE = {"it", "fr", "es", "pt", "ro", "ca"}
-PRENOMINAL = {"en", "de", "ru", "ar", "nl"}
+ROMANCE = {"it", "fr", "es", "pt", "ro", "ca", "ar"}  # the adjective follows its noun
+PRENOMINAL = {"en", "de", "ru", "nl"}  # the adjective precedes its noun
 # which entry wins when several share one span
 _PRIORITY = {
     "user": 0,

@@ -68,8 +68,10 @@ def resolve_tenures(tenures: tuple[Tenure, ...], day: date | None) -> Resolution
     if before:
         last = max(before, key=lambda t: t.end or date.min)
         prim = primary_of(last.code)
-        code = "---ELI" if prim.startswith(("IGO", "NGO")) else prim + "ELI"
-        return Resolution(code, last, "former")
+        if prim.startswith(("IGO", "NGO")):  # a former head of an organisation: by nationality, if known
+            national = [t for t in tenures if not primary_of(t.code).startswith(("IGO", "NGO", "---"))]
+            prim = primary_of(national[-1].code) if national else "---"
+        return Resolution(prim + "ELI", last, "former")
     first = min(tenures, key=lambda t: t.start or date.min)
     prim = primary_of(first.code)
     return Resolution(prim if not prim.startswith(("IGO", "NGO")) else "---", first, "before office")
