@@ -53,7 +53,8 @@ def run_watch(args: argparse.Namespace) -> int:
         watcher = Watcher(sources, store, opts)
 
         def _stop(signum: int, _frame: object) -> None:
-            logging.getLogger("casus.watch").info("%s received: stopping after the current article", signum)
+            name = signal.Signals(signum).name
+            logging.getLogger("casus.watch").info("%s received: stopping after the current article", name)
             watcher.stop.set()
 
         previous = {sig: signal.signal(sig, _stop) for sig in (signal.SIGINT, signal.SIGTERM)}
