@@ -249,3 +249,15 @@ def test_cli_core_demo_prints_summary_and_database(tmp_path, capsys, monkeypatch
     assert main(["demo", "--db", str(tmp_path / "again.duckdb")]) == 0
     assert main(["demo", "--db", str(tmp_path / "again.duckdb")]) == 0
     assert "(0 added to the database, 8 already there)" in capsys.readouterr().out
+
+
+def test_cli_core_readme_documents_every_command():
+    """Every sub-command of `casus` is named in the README (datasette's test_docs habit)."""
+    import argparse
+
+    from casus.cli import build_parser
+
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    sub = next(a for a in build_parser()._actions if isinstance(a, argparse._SubParsersAction))
+    missing = [name for name in sub.choices if f"casus {name}" not in readme and f"`{name}`" not in readme]
+    assert missing == [], f"commands missing from README.md: {missing}"
