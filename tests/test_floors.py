@@ -140,10 +140,13 @@ def gate_paths(shared_dir: Path, floors_data: dict) -> list[Path]:
 
 
 @pytest.fixture(scope="session")
-def gate_measured(gate_paths: list[Path]) -> dict[str, fl.Measured]:
+def gate_run(gate_paths: list[Path]) -> tuple[dict[str, fl.Measured], str]:
     predictor = PipelinePredictor(Options())  # built once for every set
     evaluation = evaluate_files(gate_paths, predictor)
-    return fl.measure(evaluation.groups("file"), gate_paths)
+    rejected = "".join(
+        f"\n  {n} record(s) rejected: {reason[:300]}" for reason, n in predictor.rejected.most_common(5)
+    )
+    return fl.measure(evaluation.groups("file"), gate_paths), rejected
 
 
 def test_floors_every_gold_set_is_pinned(shared_dir: Path, floors_data: dict):
@@ -166,9 +169,10 @@ def test_floors_gold_files_are_the_pinned_ones(floors_data: dict, gate_paths: li
     )
 
 
-def test_floors_no_score_below_its_floor(floors_data: dict, gate_measured: dict[str, fl.Measured]):
-    failures = [f for f in fl.check(floors_data, gate_measured) if "changed" not in f]
-    assert not failures, "scores below their floors:\n" + "\n".join(failures)
+def test_floors_no_score_below_its_floor(floors_data: dict, gate_run: tuple[dict[str, fl.Measured], str]):
+    measured, rejected = gate_run
+    failures = [f for f in fl.check(floors_data, measured) if "changed" not in f]
+    assert not failures, "scores below their floors:\n" + "\n".join(failures) + rejected
 
 
 def test_floors_command_pins_checks_and_refuses_to_lower(tmp_path: Path, capsys):

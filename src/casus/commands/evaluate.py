@@ -50,6 +50,12 @@ def register(sub: argparse._SubParsersAction) -> None:
         help="raise the floors in eval/floors.json to the scores reached now",
     )
     p.add_argument("--allow-lower", action="store_true", help="with --update-floors: allow floors to go down")
+    p.add_argument(
+        "--margin",
+        type=float,
+        default=0.0,
+        help="with --update-floors: pin each floor this much below the score reached (default 0)",
+    )
     p.add_argument("--reason", default="", help="with --update-floors: why, recorded in the file's history")
     p.add_argument("--floors", type=Path, default=None, help="the floors file (default: eval/floors.json)")
     p.set_defaults(func=run)
@@ -118,6 +124,9 @@ def run(args: argparse.Namespace) -> int:
         data = fl.load_floors(floors_path)
         measured = fl.measure(evaluation.groups("file"), paths)
         if args.update_floors:
+            if args.margin:
+                for got in measured.values():
+                    got.scores = {k: max(0.0, round(v - args.margin, 4)) for k, v in got.scores.items()}
             new, changes = fl.update(data, measured, args.allow_lower, args.reason, args.coder)
             if changes:
                 fl.save_floors(new, floors_path)
