@@ -136,7 +136,7 @@ def test_cli_core_ingest_each_bad_input_gives_one_line_and_one_row(tmp_path, cap
 def test_cli_core_ingest_without_rejections_exits_0(tmp_path, capsys):
     inputs = write_inputs(tmp_path / "in", broken=False)
     assert main(["ingest", str(inputs / "manila.en.txt"), "--db", str(tmp_path / "c.duckdb")]) == 0
-    assert "1 documents read" in capsys.readouterr().out
+    assert "1 document read" in capsys.readouterr().out
 
 
 def test_cli_core_ingest_overrides_language_and_date(tmp_path, capsys):
@@ -203,7 +203,7 @@ def test_cli_core_extract_csv_and_table(tmp_path, capsys, monkeypatch):
 
     assert main(["extract", str(inputs / "manila.en.txt"), "--format", "table"]) == 0
     out, _ = capsys.readouterr()
-    assert "1 events" in out and "141" in out and "PROTEST" in out
+    assert "1 event" in out and "141" in out and "PROTEST" in out
 
 
 def test_cli_core_clean_prints_text_and_debris(tmp_path, capsys):

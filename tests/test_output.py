@@ -86,7 +86,7 @@ def test_output_table_shows_codes_and_evidence_with_brackets_intact():
     writer.write(make_event().to_record())
     writer.close()
     out = buf.getvalue()
-    assert "1 events" in out
+    assert "1 event" in out
     assert "DEUGOV" in out and "0311" in out and "COOPERATE" in out
     assert "[fonte:" in out  # square brackets in the text are not taken for rich markup
 

@@ -140,7 +140,8 @@ class TableWriter:
         self.records.append(record)
 
     def close(self) -> None:
-        table = Table(title=f"{len(self.records)} events", show_lines=True)
+        n = len(self.records)
+        table = Table(title=f"{n} event" + ("" if n == 1 else "s"), show_lines=True)
         table.add_column("date", no_wrap=True)
         table.add_column("source", overflow="fold", max_width=24)
         table.add_column("event", no_wrap=True)

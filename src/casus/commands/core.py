@@ -101,8 +101,9 @@ def run_batch(
     keep_docs: bool = False,
 ) -> BatchReport:
     """Consume a stream of documents and rejected inputs: store them (when a store is given; documents that
-    cannot be stored become rejected inputs), call the callbacks, count everything. `keep_events` keeps the first records of a few documents for a summary;
-    `keep_docs` keeps a row per document (id, language, sentences, debris, events, title)."""
+    cannot be stored become rejected inputs), call the callbacks, count everything. `keep_events` keeps the
+    best event of each document for a summary; `keep_docs` keeps a row per document (id, language,
+    sentences, debris, events, title)."""
     report = BatchReport()
 
     def observed() -> Iterator[Doc | Rejected]:
@@ -245,13 +246,18 @@ def _exit_status(report: BatchReport) -> int:
     return EXIT_REJECTED if report.rejected else EXIT_OK
 
 
+def _n(count: int, noun: str) -> str:
+    """`1 document`, `2 documents`."""
+    return f"{count} {noun}" + ("" if count == 1 else "s")
+
+
 def _summary_line(report: BatchReport, db: Path | None) -> str:
-    parts = [f"{report.read} documents read"]
+    parts = [f"{_n(report.read, 'document')} read"]
     if db is not None:
         parts[0] += f" ({report.added} added, {report.duplicates} already stored)"
     parts.append(f"{len(report.rejected)} rejected")
-    parts.append(f"{report.sentences} sentences")
-    parts.append(f"{report.events} events")
+    parts.append(_n(report.sentences, "sentence"))
+    parts.append(_n(report.events, "event"))
     line = "casus: " + ", ".join(parts)
     return line + (f"; database {db}" if db is not None else "")
 
@@ -417,8 +423,9 @@ def _print_demo(console: Console, report: BatchReport, totals: dict, root: Path,
     for rej in report.rejected:
         out(f"    casus: rejected {rej.input}: {rej.reason}")
     out(
-        f"  Database       : {_shown(db)} (holds {totals['documents']} documents, {totals['sentences']} sentences, "
-        f"{totals['events']} events, {totals['rejected']} rejected inputs)"
+        f"  Database       : {_shown(db)} (holds {_n(totals['documents'], 'document')}, "
+        f"{_n(totals['sentences'], 'sentence')}, {_n(totals['events'], 'event')}, "
+        f"{_n(totals['rejected'], 'rejected input')})"
     )
     out(
         f"Next: casus extract {_shown(root)} --format table    "
