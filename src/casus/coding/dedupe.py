@@ -25,9 +25,9 @@ MODALITY_RANK = {
 
 def primary(m: Mention | None) -> str | None:
     """An actor's primary: its country (first three letters), or the whole IGO/NGO code."""
-    if m is None or not m.code:
-        return None
-    if m.code.startswith(("IGO", "NGO", "---")):
+    if m is None or not m.code or m.code.startswith("---"):
+        return None  # no actor, or one of unknown country (---MIL): agrees with any
+    if m.code.startswith(("IGO", "NGO")):
         return m.code
     return m.code[:3]
 
@@ -54,7 +54,7 @@ def same_event(a: Event, b: Event) -> bool:
 
 def quality(ev: Event, kinds: dict[int, str]) -> tuple:
     """Sort key, best first."""
-    actors = (ev.source is not None) + (ev.target is not None)
+    actors = (primary(ev.source) is not None) + (primary(ev.target) is not None)
     return (
         KIND_RANK.get(kinds.get(ev.sentence, "body"), 1),
         -actors,
@@ -69,9 +69,9 @@ def _absorb(kept: Event, other: Event) -> None:
     for s in other.mention_sentences or [other.sentence]:
         if s not in kept.mention_sentences:
             kept.mention_sentences.append(s)
-    if kept.source is None and other.source is not None:
+    if primary(kept.source) is None and primary(other.source) is not None:
         kept.source = other.source
-    if kept.target is None and other.target is not None:
+    if primary(kept.target) is None and primary(other.target) is not None:
         kept.target = other.target
     if kept.attribution is None and other.attribution is not None:
         kept.attribution = other.attribution

@@ -114,8 +114,12 @@ def assign(
     after = [m for m in cands if m.start >= anchor_end and m not in inside]
     ends = [toks[i].end for i in match.tokens]
     last_el = match.trigger.elements[-1]
-    markers = set(lex.defaults["target"]) | set(lex.defaults["agent"])
+    markers = set().union(
+        *(lex.defaults[k] for k in ("target", "agent", "of", "clause_break", "conj", "purpose"))
+    )
     object_is_word = len(match.tokens) > 1 and not any(a in markers for a in last_el)
+    anchor_start = toks[match.anchor].start
+    covering = [m for m in cands if m.start <= anchor_start and m.end >= anchor_end]
 
     if trig.frame == "speaker":
         return _speaker_frame(doc, sent, match, lex, cands, speaker, roles)
@@ -145,7 +149,13 @@ def assign(
             and trig.object_role == "source"
         ):
             obj_actor = m  # "truppe | nordcoreane": the owner of the pattern's object
-        elif gap == "" and prev_end == t_end and trig.pos == "noun" and of_actor is None:
+        elif (
+            gap == ""
+            and prev_end == t_end
+            and trig.pos == "noun"
+            and of_actor is None
+            and (len(match.tokens) == 1 or object_is_word)
+        ):
             of_actor = m  # "l'invasione | russa"
         elif trig.pos == "noun" and lex.marker_res["pair"].match(gap) and of_actor is None and agent is None:
             group = compound_group(doc, lex, mentions, mentions.index(m)) if m in mentions else [m]
@@ -188,11 +198,31 @@ def assign(
         subject = None
 
     if trig.pos == "noun":
-        src = agent or of_actor or (obj_actor if trig.object_role == "source" else None)
+        owner = obj_actor if trig.object_role == "source" else None
+        if owner is not None and _role_only(owner) and covering and not _role_only(covering[0]):
+            owner = covering[0]
+        src = agent or of_actor or owner or (covering[0] if covering else None)
+        if (
+            src is not None
+            and _role_only(src)
+            and subject is not None
+            and not _role_only(subject)
+            and agent is None
+            and of_actor is None
+        ):
+            src = subject  # "la Corea del Nord … l'invio di truppe": a bare role noun is not the actor
         if src is None and subject is not None:
             src, note = subject, "subject"
         else:
-            note = "agent" if agent else "of" if of_actor else "object"
+            note = (
+                "agent"
+                if src is agent and agent
+                else "of"
+                if src is of_actor and of_actor
+                else "subject"
+                if src is subject
+                else "object"
+            )
         if obj_actor is not None and trig.object_role == "target" and target is None:
             target = obj_actor
         if src is not None:
@@ -229,6 +259,11 @@ def assign(
             roles.sources = [g for g in group if id(g) not in excluded]
             roles.how.append("compound")
     return roles
+
+
+def _role_only(m: Mention) -> bool:
+    """A mention with no known country or organisation ("le truppe", "i manifestanti"): ---ROLE."""
+    return m.code.startswith("---")
 
 
 def _custom(lex: Lexicon, trig) -> object:

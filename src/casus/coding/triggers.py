@@ -326,6 +326,12 @@ class Lexicon:
 class TriggerMatch:
     trigger: Trigger
     tokens: list[int]  # sentence-token indices of the matched elements, in order
+    surface: bool = False  # the anchor matched the word as written, not only through its lemma
+
+    @property
+    def rank(self) -> tuple[int, int, int, int]:
+        t = self.trigger
+        return (len(t.elements), int(self.surface), len(t.cameo), -t.order)
 
     @property
     def anchor(self) -> int:
@@ -449,7 +455,10 @@ def match_sentence(lex: Lexicon, sent: Sentence) -> list[TriggerMatch]:
                     sent_lemmas = {x for kk in keys for x in kk}
                 if trig.negative & sent_lemmas:
                     continue
-            found.append(TriggerMatch(trig, idx))
+            surface = keys[i][-1]
+            exact, prefixes = trig.compiled[0]
+            on_surface = surface in exact or (bool(prefixes) and surface.startswith(prefixes))
+            found.append(TriggerMatch(trig, idx, on_surface))
     return _resolve_overlaps(found)
 
 
@@ -473,7 +482,7 @@ def _match_from(trig: Trigger, keys: list[tuple[str, ...]], start: int) -> list[
 
 def _resolve_overlaps(found: list[TriggerMatch]) -> list[TriggerMatch]:
     """Keep the most specific match where matches share a token; same-anchor duplicates collapse."""
-    found.sort(key=lambda m: m.trigger.specificity, reverse=True)
+    found.sort(key=lambda m: m.rank, reverse=True)
     used: set[int] = set()
     kept: list[TriggerMatch] = []
     for m in found:
