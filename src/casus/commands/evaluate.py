@@ -124,6 +124,11 @@ def run(args: argparse.Namespace) -> int:
         data = fl.load_floors(floors_path)
         measured = fl.measure(evaluation.groups("file"), paths)
         if args.update_floors:
+            if rejected:
+                raise ConfigError(
+                    f"{sum(rejected.values())} gold record(s) were rejected by the pipeline: floors are not "
+                    "pinned on a failing pipeline (run with -v to see each, fix it, then update)"
+                )
             if args.margin:
                 for got in measured.values():
                     got.scores = {k: max(0.0, round(v - args.margin, 4)) for k, v in got.scores.items()}
