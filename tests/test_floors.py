@@ -208,3 +208,27 @@ def test_floors_command_pins_checks_and_refuses_to_lower(tmp_path: Path, capsys)
     data = json.loads(floors_file.read_text(encoding="utf-8"))
     assert data["sets"]["hand-it"]["floors"]["triples.f1"] == 0.0
     assert data["history"][-1]["lowered"] == ["hand-it triples.f1 0.5000 -> 0.0000"]
+
+
+def test_floors_not_pinned_while_the_pipeline_rejects_records(tmp_path: Path, monkeypatch, capsys):
+    from casus.errors import InputError
+    from casus.evaluate.runner import PipelinePredictor as Predictor
+
+    def broken(self, record):
+        self.rejected["code: TypeError: a stage is broken"] += 1
+        raise InputError(record.origin, "code: TypeError: a stage is broken")
+
+    monkeypatch.setattr(Predictor, "__call__", broken)
+    gold = tmp_path / "hand-es.jsonl"
+    gold.write_text(
+        json.dumps(
+            {"id": "es-1", "lang": "es", "text": "Los mineros marcharon hacia la capital.", "events": []}
+        )
+        + "\n",
+        encoding="utf-8",
+    )
+    floors_file = tmp_path / "floors.json"
+    assert run_evaluate([str(gold), "--floors", str(floors_file), "--update-floors"]) == 2
+    err = capsys.readouterr().err
+    assert "1 x code: TypeError: a stage is broken" in err and "floors are not pinned" in err
+    assert not floors_file.exists()
