@@ -31,7 +31,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from casus.coding.modality import phrase_regex, qualifier_data
+from casus.coding.modality import PhraseMatcher, phrase_matcher, qualifier_data
 from casus.doc import Doc, Mention, Sentence
 
 MAX_GAP_AFTER = 60  # characters between "secondo" and the actor it introduces ("secondo l'agenzia di ...")
@@ -81,22 +81,22 @@ class AttributionResult:
 
 @dataclass(slots=True)
 class _Patterns:
-    same_source: re.Pattern[str] | None
-    according_to: re.Pattern[str] | None
-    postpositions: re.Pattern[str] | None
-    claim: re.Pattern[str] | None
-    speech_verb: re.Pattern[str] | None
+    same_source: PhraseMatcher | None
+    according_to: PhraseMatcher | None
+    postpositions: PhraseMatcher | None
+    claim: PhraseMatcher | None
+    speech_verb: PhraseMatcher | None
 
 
 @cache
 def _patterns(lang: str) -> _Patterns:
     att = qualifier_data(lang).get("attribution", {}) or {}
     return _Patterns(
-        same_source=phrase_regex(att.get("same_source", [])),
-        according_to=phrase_regex(att.get("according_to", [])),
-        postpositions=phrase_regex(att.get("postpositions", [])),
-        claim=phrase_regex(att.get("claim", [])),
-        speech_verb=phrase_regex(att.get("speech_verbs", [])),
+        same_source=phrase_matcher(att.get("same_source", [])),
+        according_to=phrase_matcher(att.get("according_to", [])),
+        postpositions=phrase_matcher(att.get("postpositions", [])),
+        claim=phrase_matcher(att.get("claim", [])),
+        speech_verb=phrase_matcher(att.get("speech_verbs", [])),
     )
 
 
@@ -128,65 +128,47 @@ def find(
     """The attribution governing `sent`, or None. `prev` is the result for the previous sentence."""
     pats = _patterns(lang)
     s0, s1 = sent.start, sent.end
+    text = doc.text[s0:s1]  # matched per sentence: the word index is cached per sentence text
     whole = (s0, s1)
     mentions = doc.mentions_in(sent.index)
 
-    if pats.same_source is not None:
-        m = pats.same_source.search(doc.text, s0, s1)
-        if m:
-            return AttributionResult(
-                prev.mention if prev else None,
-                m.group(0),
-                m.start(),
-                m.end(),
-                whole,
-                "same_source",
-                prev is not None,
-            )
+    def spans(matcher: PhraseMatcher | None) -> list[tuple[int, int, str]]:
+        if matcher is None:
+            return []
+        return [(s0 + m.start(), s0 + m.end(), m.group(0)) for m in matcher.finditer(text)]
 
-    if pats.according_to is not None:
-        for m in pats.according_to.finditer(doc.text, s0, s1):
-            actor = _after(doc, mentions, m.end(), MAX_GAP_AFTER, _BREAK_OR_COMMA)
-            return AttributionResult(actor, m.group(0), m.start(), m.end(), whole, "according_to")
+    for a, b, cue in spans(pats.same_source)[:1]:
+        return AttributionResult(
+            prev.mention if prev else None, cue, a, b, whole, "same_source", prev is not None
+        )
 
-    if pats.postpositions is not None:
-        for m in pats.postpositions.finditer(doc.text, s0, s1):
-            actor = _before(doc, mentions, m.start(), MAX_GAP_BEFORE, _BREAK_OR_COMMA)
-            if actor is not None:
-                return AttributionResult(actor, m.group(0), m.start(), m.end(), whole, "according_to")
+    for a, b, cue in spans(pats.according_to)[:1]:
+        actor = _after(doc, mentions, b, MAX_GAP_AFTER, _BREAK_OR_COMMA)
+        return AttributionResult(actor, cue, a, b, whole, "according_to")
 
-    if pats.claim is not None:
-        for m in pats.claim.finditer(doc.text, s0, s1):
-            actor = _before(doc, mentions, m.start(), MAX_GAP_BEFORE, _BREAK_OR_COMMA)
-            if actor is not None:
-                return AttributionResult(actor, m.group(0), m.start(), m.end(), (m.end(), s1), "claim")
+    for a, b, cue in spans(pats.postpositions):
+        actor = _before(doc, mentions, a, MAX_GAP_BEFORE, _BREAK_OR_COMMA)
+        if actor is not None:
+            return AttributionResult(actor, cue, a, b, whole, "according_to")
 
-    if pats.speech_verb is not None:
-        fallback: AttributionResult | None = None
-        for m in pats.speech_verb.finditer(doc.text, s0, s1):
-            actor = _before(doc, mentions, m.start(), MAX_GAP_BEFORE, _BREAK_OR_COMMA)
-            if actor is not None:
-                return AttributionResult(actor, m.group(0), m.start(), m.end(), (m.end(), s1), "speech_verb")
-            actor = _after(doc, mentions, m.end(), MAX_GAP_INVERTED, _BREAK)
-            if actor is not None:
-                return AttributionResult(
-                    actor, m.group(0), m.start(), m.end(), (s0, m.start()), "speech_verb"
-                )
-            if fallback is None and _BREAK_OR_COMMA.search(doc.text, max(s0, m.start() - 3), m.start()):
-                # "“…”, ha aggiunto." : the speaker is the previous sentence's
-                carried = prev.mention if prev else None
-                fallback = AttributionResult(
-                    carried,
-                    m.group(0),
-                    m.start(),
-                    m.end(),
-                    (s0, m.start()),
-                    "speech_verb",
-                    carried is not None,
-                )
-        if fallback is not None:
-            return fallback
-    return None
+    for a, b, cue in spans(pats.claim):
+        actor = _before(doc, mentions, a, MAX_GAP_BEFORE, _BREAK_OR_COMMA)
+        if actor is not None:
+            return AttributionResult(actor, cue, a, b, (b, s1), "claim")
+
+    fallback: AttributionResult | None = None
+    for a, b, cue in spans(pats.speech_verb):
+        actor = _before(doc, mentions, a, MAX_GAP_BEFORE, _BREAK_OR_COMMA)
+        if actor is not None:
+            return AttributionResult(actor, cue, a, b, (b, s1), "speech_verb")
+        actor = _after(doc, mentions, b, MAX_GAP_INVERTED, _BREAK)
+        if actor is not None:
+            return AttributionResult(actor, cue, a, b, (s0, a), "speech_verb")
+        if fallback is None and _BREAK_OR_COMMA.search(doc.text, max(s0, a - 3), a):
+            # "“…”, ha aggiunto." : the speaker is the previous sentence's
+            carried = prev.mention if prev else None
+            fallback = AttributionResult(carried, cue, a, b, (s0, a), "speech_verb", carried is not None)
+    return fallback
 
 
 def is_own_statement(doc: Doc, sent: Sentence, mention: Mention, lang: str) -> bool:

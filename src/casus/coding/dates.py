@@ -27,10 +27,11 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from functools import cache
 
-from casus.coding.modality import clause_span, phrase_regex, qualifier_data
+from casus.coding.modality import PhraseMatcher, clause_span, phrase_matcher, qualifier_data, words_of
 from casus.doc import Doc, Sentence
 
 log = logging.getLogger(__name__)
+_DIGIT = re.compile(r"\d")
 _LAST = re.compile(r"scors\w*|last|dernier\w*|pasad\w*|letzt\w*|vergangen\w*|passat\w*", re.IGNORECASE)
 _NEXT = re.compile(r"prossim\w*|next|prochain\w*|próxim\w*|proxim\w*|nächst\w*|kommend\w*", re.IGNORECASE)
 
@@ -50,7 +51,8 @@ class _Rules:
     lang: str
     month_of: dict[str, int]
     weekday_of: dict[str, int]
-    patterns: list[tuple[str, re.Pattern[str]]]
+    patterns: list[tuple[str, re.Pattern[str], str]]  # kind, regex, what the text needs for it to apply
+    phrases: list[tuple[str, PhraseMatcher]]
     relative_days: dict[str, int]
 
 
@@ -105,21 +107,20 @@ def _rules(lang: str) -> _Rules:
         pats.append(("year", rf"{b}(?:{yprep})\s*{year}{e}"))
     if weekdays:
         pats.append(("weekday", rf"{b}(?P<wd>{weekdays}){e}(?!,?\s+\d)"))
-    flags = re.IGNORECASE
-    compiled = [(kind, re.compile(src, flags)) for kind, src in pats]
+    needs = {"iso": "digit", "numeric": "digit", "year": "digit", "dmy": "digit+month", "my": "digit+month"}
+    needs |= {"month": "month", "weekday": "weekday"}
+    compiled = [(kind, re.compile(src, re.IGNORECASE), needs[kind]) for kind, src in pats]
+    phrases: list[tuple[str, PhraseMatcher]] = []
     for kind, key in (
         ("relative", "relative_days"),
         ("last_week", "last_week"),
         ("last_month", "last_month"),
+        ("last_year", "last_year"),
     ):
-        words = list(data.get(key) or [])
-        rx = phrase_regex(words)
-        if rx is not None:
-            compiled.append((kind, rx))
-    rx = phrase_regex(list(data.get("last_year") or []))
-    if rx is not None:
-        compiled.append(("last_year", rx))
-    return _Rules(code, month_of, weekday_of, compiled, relative)
+        matcher = phrase_matcher(list(data.get(key) or []))
+        if matcher is not None:
+            phrases.append((kind, matcher))
+    return _Rules(code, month_of, weekday_of, compiled, phrases, relative)
 
 
 def _past_year(month: int, day: int, published: date) -> int:
@@ -213,8 +214,20 @@ def candidates(text: str, lang: str, published: date | None, base_offset: int = 
     """Every resolvable date expression in `text`, in order; overlapping matches keep the longest."""
     rules = _rules(lang)
     raw: list[tuple[int, int, str, re.Match[str]]] = []
-    for kind, rx in rules.patterns:
+    words = words_of(text)
+    have = {
+        "digit": _DIGIT.search(text) is not None,
+        "month": not words.isdisjoint(rules.month_of),
+        "weekday": not words.isdisjoint(rules.weekday_of),
+    }
+    have["digit+month"] = have["digit"] and have["month"]
+    for kind, rx, need in rules.patterns:
+        if not have[need]:
+            continue
         for m in rx.finditer(text):
+            raw.append((m.start(), m.end(), kind, m))
+    for kind, matcher in rules.phrases:
+        for m in matcher.finditer(text):
             raw.append((m.start(), m.end(), kind, m))
     raw.sort(key=lambda r: (-(r[1] - r[0]), r[0]))
     kept: list[tuple[int, int, str, re.Match[str]]] = []

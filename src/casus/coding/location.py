@@ -166,6 +166,12 @@ def _gazetteer() -> dict[str, _Entry]:
 
 
 @cache
+def _first_words() -> frozenset[str]:
+    """The first word of every gazetteer name: a token that is none of these starts no place name."""
+    return frozenset(key.split()[0] for key in _gazetteer())
+
+
+@cache
 def _locative(lang: str) -> re.Pattern[str] | None:
     words = (qualifier_data(lang).get("places", {}) or {}).get("locatives", [])
     rx = phrase_regex(words)
@@ -192,6 +198,9 @@ def _candidates(text: str) -> list[tuple[int, int, _Entry]]:
         else:
             sub_start = tok.start()
         if not text[sub_start : sub_start + 1].isupper():
+            i += 1
+            continue
+        if _key(text[sub_start : tok.end()]) not in _first_words():
             i += 1
             continue
         hit = None

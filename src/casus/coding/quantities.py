@@ -28,6 +28,8 @@ from functools import cache
 from casus.coding.modality import phrase_regex, qualifier_data
 from casus.doc import Quantity
 
+_DIGIT = re.compile(r"\d")
+_PUNCT = ".,;:!?\"“”«»()[]'’-"
 _WORD = re.compile(r"[^\W\d_][^\W\d_'’-]*(?:[-'’][^\W\d_]+)*")
 _PERCENT = re.compile(
     r"\s?(?:%|per\s?cento|percent|per\s+cent|pour\s?cent|por\s?ciento|prozent)(?!\w)", re.IGNORECASE
@@ -52,6 +54,7 @@ MAX_UNIT_SKIP = 2  # words allowed between a number and its unit ("12,000 North 
 class _Lexicon:
     lang: str
     number: re.Pattern[str]
+    number_digits: re.Pattern[str]
     scales: dict[str, float]
     number_words: dict[str, float]
     vague: dict[str, tuple[float, str]]
@@ -64,6 +67,7 @@ class _Lexicon:
     months: re.Pattern[str] | None
     months_before: re.Pattern[str] | None
     decimal: str
+    first_words: frozenset[str]  # the longest word of each number word and vague plural: a cheap pre-check
 
 
 def _alternation(words: list[str]) -> str:
@@ -90,6 +94,11 @@ def _lexicon(lang: str) -> _Lexicon:
         rf"|(?<![\w'’-])(?P<word>{word_alt})(?:\s+(?P<wscale>{scale_alt}))?(?!\w)",
         re.IGNORECASE,
     )
+    number_digits = re.compile(  # the same groups, digits only: for text without number words
+        rf"(?<![\w.,\-/:+])(?P<num>{digits})(?:\s?(?P<scale>{scale_alt})(?!\w))?"
+        r"(?P<vague>(?!))?(?P<word>(?!))?(?P<wscale>(?!))?",
+        re.IGNORECASE,
+    )
     kinds: dict[str, str] = {}
     for kind, phrases in (q.get("qualifiers") or {}).items():
         for p in phrases:
@@ -109,6 +118,7 @@ def _lexicon(lang: str) -> _Lexicon:
     return _Lexicon(
         lang=code,
         number=number,
+        number_digits=number_digits,
         scales=scales,
         number_words=number_words,
         vague=vague,
@@ -121,6 +131,7 @@ def _lexicon(lang: str) -> _Lexicon:
         months=month_rx,
         months_before=month_before,
         decimal=str(q.get("decimal", ",")),
+        first_words=frozenset(max(k.split(), key=len) for k in list(number_words) + list(vague) if k.split()),
     )
 
 
@@ -187,7 +198,10 @@ def extract(text: str, lang: str, base_offset: int = 0) -> list[Quantity]:
     """Every quantity in `text` (a sentence or clause), in order of appearance."""
     lex = _lexicon(lang)
     found: list[Quantity] = []
-    for m in lex.number.finditer(text):
+    has_words = not lex.first_words.isdisjoint(w.strip(_PUNCT) for w in text.lower().split())
+    if not has_words and _DIGIT.search(text) is None:
+        return found
+    for m in (lex.number if has_words else lex.number_digits).finditer(text):
         qualifier = "exact"
         if m.group("num") is not None:
             if _skip_number(text, m, lex):
