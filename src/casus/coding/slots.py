@@ -10,12 +10,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from casus.coding.triggers import Lexicon, TriggerMatch
+from casus.coding.triggers import Lexicon, TriggerMatch, token_keys
 from casus.doc import Doc, Mention, Sentence
 
 TARGET_WINDOW = 80  # characters of text after the trigger in which a target is looked for
 SOURCE_GAP = 40  # characters between a noun trigger and a following source ("di X", "da parte di X")
 REFLEXIVE = frozenset({"si", "se", "s'", "sich", "s", "ci", "ne"})
+HOSTILE_ROOTS = frozenset({"17", "18", "19", "20"})
 HARD_BREAKS = (";", ":", "—", "–", "(", ")", "\n")
 
 
@@ -112,7 +113,7 @@ def assign(
     inside = [m for m in cands if any(m.start < e and m.end > s for s, e in obj_spans)]
     before = [m for m in cands if m.end <= t_start]
     after = [m for m in cands if m.start >= anchor_end and m not in inside]
-    ends = [toks[i].end for i in match.tokens]
+    ends = [toks[i].end for i in match.tokens] + [m.end for m in inside]
     last_el = match.trigger.elements[-1]
     markers = set().union(
         *(lex.defaults[k] for k in ("target", "agent", "of", "clause_break", "conj", "purpose"))
@@ -140,6 +141,8 @@ def assign(
             break
         if m.start > t_end and _break_between(doc, t_end, m.start, lex):
             break
+        if _purpose_between(sent, lex, prev_end, m.start):
+            break  # "… per combattere la Russia": a hostile purpose clause is an event of its own
         gap = _gap(doc, prev_end, m.start)
         if (
             gap == ""
@@ -259,6 +262,21 @@ def assign(
             roles.sources = [g for g in group if id(g) not in excluded]
             roles.how.append("compound")
     return roles
+
+
+def _purpose_between(sent: Sentence, lex: Lexicon, start: int, end: int) -> bool:
+    """A purpose marker followed by an infinitive between two offsets ("per combattere", "pour aider")."""
+    purpose = lex.defaults["purpose"]
+    endings = lex.defaults["infinitive"]
+    if not purpose or not endings:
+        return False
+    toks = [t for t in sent.tokens if start <= t.start and t.end <= end]
+    for a, b in zip(toks, toks[1:], strict=False):
+        word = b.text.lower()
+        if a.text.lower() in purpose and word.endswith(endings) and (b.lemma or word).lower() == word:
+            # "per aiutare X" names the beneficiary; "per combattere X" starts a hostile act of its own
+            return any(t.cameo[:2] in HOSTILE_ROOTS for t in lex.candidates(token_keys(b)))
+    return False
 
 
 def _role_only(m: Mention) -> bool:
