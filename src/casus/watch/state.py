@@ -71,7 +71,10 @@ class SeenState:
         etag: str | None = None,
         last_modified: str | None = None,
     ) -> None:
-        """Record a poll. Validators are replaced only when given (a 304 or an error keeps the old ones)."""
+        """Record a poll. Validators are stored only with status 'ok' (a 304, an error or an interrupted cycle
+        keeps the old ones)."""
+        if status != "ok":
+            etag = last_modified = None
         self.con.execute(
             """
             INSERT INTO watch_feeds (url, kind, etag, last_modified, last_status, entries, polled_at)

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from casus.doc import Doc, Rejected
-from casus.errors import InputError
+from casus.errors import InputError, StoreError
 from casus.ingest.feeds import FeedEntry, parse_listing
 from casus.ingest.fetch import Fetcher, FetchError, FetchResult
 from casus.options import Options
@@ -102,6 +102,7 @@ class Watcher:
         self.pipeline = build_pipeline(self.opts)
         self.cycles = 0
         self.last: CycleStats | None = None  # the last finished cycle
+        self._validators: list[tuple[str, str, int, str | None, str | None]] = []
         self.stop = threading.Event()
 
     def close(self) -> None:
@@ -131,6 +132,10 @@ class Watcher:
         stats.new = len(fresh)
         for job, outcome in self._fetch_all([jobs[u] for u in fresh]):
             self._handle(job, outcome, stats)
+        status = "interrupted" if self.stop.is_set() else "ok"  # 'interrupted' keeps the old validators
+        for url, kind, n, etag, last_modified in self._validators:
+            self.state.save_feed(url, kind, status, n, etag, last_modified)
+        self._validators.clear()
         stats.seconds = time.perf_counter() - t0
         log.info("%s %s", time.strftime("%Y-%m-%dT%H:%M:%S"), stats.line())
         self.last = stats
@@ -176,11 +181,14 @@ class Watcher:
                 self.state.save_feed(url, kind, "not-modified")
                 return None
             listing = parse_listing(res.body, url, kind)
-        except InputError as err:
-            self._reject(Rejected(input=url, reason=err.reason, stage=f"watch-{kind}"), stats)
+        except Exception as err:  # an InputError, or a parser failure no one foresaw: one line, go on
+            reason = err.reason if isinstance(err, InputError) else f"{type(err).__name__}: {err}"
+            self._reject(Rejected(input=url, reason=reason, stage=f"watch-{kind}"), stats)
             self.state.save_feed(url, kind, "error")
             return None
-        self.state.save_feed(url, kind, "ok", len(listing.entries), res.etag, res.last_modified)
+        # the validators are saved once the cycle has handled every article (see run_cycle): a run stopped
+        # or killed half-way must not leave a 304 hiding the articles it never fetched
+        self._validators.append((url, kind, len(listing.entries), res.etag, res.last_modified))
         return listing
 
     # -- articles -----------------------------------------------------------------------------------------
@@ -202,9 +210,11 @@ class Watcher:
                 running[pool.submit(self._fetch_article, job)] = job
                 if len(running) >= 2 * workers:
                     break
-            while running:
+            while running and not self.stop.is_set():
                 finished, _ = wait(running, return_when=FIRST_COMPLETED)
                 for fut in finished:
+                    if self.stop.is_set():  # stop now: fetched but unhandled articles stay unseen (not lost)
+                        break
                     job = running.pop(fut)
                     err = fut.exception()
                     if isinstance(err, InputError):
@@ -213,14 +223,11 @@ class Watcher:
                         yield job, InputError(job.entry.url, f"{type(err).__name__}: {err}")
                     else:
                         yield job, fut.result()
-                    if not self.stop.is_set():
-                        nxt = next(queue, None)
-                        if nxt is not None:
-                            running[pool.submit(self._fetch_article, nxt)] = nxt
-                if self.stop.is_set():
-                    for fut in running:
-                        fut.cancel()
-                    running = {f: j for f, j in running.items() if not f.cancelled()}
+                    nxt = next(queue, None)
+                    if nxt is not None:
+                        running[pool.submit(self._fetch_article, nxt)] = nxt
+            for fut in running:  # after a stop: drop what has not started; what has runs out its timeouts
+                fut.cancel()
 
     def _handle(self, job: _Job, outcome, stats: CycleStats) -> None:
         url = job.entry.url
@@ -253,7 +260,13 @@ class Watcher:
             "last_modified": res.last_modified,
             "source": job.source.url,
         }
-        if self.state.hash_known(doc.content_hash) or not self.store.add(doc):
+        try:
+            added = not self.state.hash_known(doc.content_hash) and self.store.add(doc)
+        except StoreError as err:  # this document cannot be stored (the store rolled it back): go on
+            self._reject(Rejected(input=url, reason=f"store: {err}", stage="store"), stats)
+            self.state.mark(url, "rejected", reason=str(err), source=job.source.url)
+            return
+        if not added:
             stats.duplicates += 1
             self.state.mark(url, "duplicate", **common)
             return
