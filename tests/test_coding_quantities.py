@@ -109,3 +109,12 @@ def test_coding_quantities_several_in_order():
 def test_coding_quantities_number_without_unit_kept():
     found = extract("Il bilancio è salito a 47.", "it")
     assert [(q.value, q.unit) for q in found] == [(47, None)]
+
+
+def test_coding_quantities_more_units_and_demonyms():
+    found = extract("Switzerland said today it had expelled two Russian diplomats based in Geneva.", "en")
+    assert [(q.value, q.unit) for q in found] == [(2, "diplomats")]
+    found = extract("Ghanaian authorities have deported 168 Liberians for traveling without documents.", "en")
+    assert [(q.value, q.unit) for q in found] == [(168, "people")]
+    found = extract("Le autorità hanno espulso quattro diplomatici russi.", "it")
+    assert [(q.value, q.unit) for q in found] == [(4, "diplomats")]

@@ -29,6 +29,7 @@ from casus.coding.modality import phrase_regex, qualifier_data
 from casus.doc import Quantity
 
 _DIGIT = re.compile(r"\d")
+_EN_DEMONYM = re.compile(r"\s+(?:[A-Z][a-z]+\s+)?[A-Z][a-z]+(?:ans|ians|is|ese|ers|ites|s)(?!\w)")
 _PUNCT = ".,;:!?\"“”«»()[]'’-"
 _WORD = re.compile(r"[^\W\d_][^\W\d_'’-]*(?:[-'’][^\W\d_]+)*")
 _PERCENT = re.compile(
@@ -216,6 +217,10 @@ def extract(text: str, lang: str, base_offset: int = 0) -> list[Quantity]:
             if m.group("wscale"):
                 value *= lex.scales[_norm(m.group("wscale"))]
         unit, unit_end = _unit_after(text, m.end(), lex)
+        if unit is None and lex.lang == "en":
+            demonym = _EN_DEMONYM.match(text, m.end())
+            if demonym is not None:  # "168 Liberians", "4 Iraqis"
+                unit, unit_end = "people", demonym.end()
         if m.group("word") is not None and unit is None and not m.group("wscale"):
             continue  # "tre" alone is not a quantity
         num_only = m.group("num") or ""
