@@ -111,7 +111,19 @@ class Composer:
 
     # ---- atoms -> parts -------------------------------------------------------------------------
     def part_of(self, atom: Atom, day: date | None, memory: Memory, earlier_orgs: set[str]) -> Part | None:
-        for entry in sorted(atom.entries, key=lambda e: _PRIORITY.get(e.kind, 20)):
+        def rank(e: Entry) -> tuple[int, int, date]:
+            # several people share a form ("Bush"): the one in office on the date, else the latest
+            if e.person is None:
+                return (_PRIORITY.get(e.kind, 20), 0, date.min)
+            res = e.person.resolve(day)
+            end = res.tenure.end or date.max if res.tenure else date.min
+            return (
+                _PRIORITY.get(e.kind, 20),
+                0 if res.how == "in office" else 1,
+                date.max - (end - date.min),
+            )
+
+        for entry in sorted(atom.entries, key=rank):
             part = self._part_from_entry(entry, atom, day, memory, earlier_orgs)
             if part is not None:
                 return part
