@@ -122,10 +122,7 @@ class Watcher:
             for entry in self._poll(source, stats):
                 jobs.setdefault(entry.url, _Job(entry, source))
         by_url = {s.url: s for s in self.sources.sources}
-        for (
-            url,
-            source_url,
-        ) in self.state.retry_due():  # transient failures, listed or not (a feed may be 304)
+        for url, source_url in self.state.retry_due():  # transient failures, listed or not (feed may be 304)
             if source_url in by_url:
                 jobs.setdefault(url, _Job(FeedEntry(url=url), by_url[source_url]))
         fresh = self.state.unseen(list(jobs))
@@ -141,12 +138,13 @@ class Watcher:
         self.last = stats
         return stats
 
-    def run(self, every: float, once: bool = False) -> list[CycleStats]:
-        """Cycle until `stop` is set (or once); waits `every` seconds between cycle starts."""
-        done: list[CycleStats] = []
+    def run(self, every: float, once: bool = False) -> int:
+        """Cycle until `stop` is set (or once); waits `every` seconds between cycle starts. Returns cycles run."""
+        done = 0
         while not self.stop.is_set():
             started = time.monotonic()
-            done.append(self.run_cycle())
+            self.run_cycle()
+            done += 1
             if once:
                 break
             self.stop.wait(max(0.0, every - (time.monotonic() - started)))
