@@ -186,3 +186,31 @@ def test_evaluate_command_runs_the_pipeline_on_the_model_input(shared_dir: Path,
 
 def test_evaluate_command_is_registered():
     assert "casus.commands.evaluate" in COMMAND_MODULES
+
+
+def test_evaluate_files_leave_out_bad_gold_lines_and_say_so(tmp_path: Path, capsys):
+    rows = [
+        json.dumps({"id": "ok", "lang": "es", "text": "Los mineros marcharon.", "events": []}),
+        '{"id": "broken", "text": ',
+        json.dumps(
+            {
+                "id": "half",
+                "lang": "es",
+                "text": "La policía detuvo a dos dirigentes.",
+                "events": [{"source": "COL"}, {"source": "COLCOP", "cameo": "173"}],
+            }
+        ),
+    ]
+    gold = tmp_path / "mixed.jsonl"
+    gold.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    ev = evaluate_files([gold], lambda record: [])
+    assert [s.record.id for s in ev.scored] == ["ok", "half"]
+    assert len(ev.scored[1].record.events) == 1
+    assert len(ev.problems) == 2
+    assert "mixed.jsonl:2: not valid JSON" in ev.problems[0] and "record left out" in ev.problems[0]
+    assert "mixed.jsonl:3 event 1" in ev.problems[1] and "event left out" in ev.problems[1]
+    preds = write_jsonl(tmp_path / "none.jsonl", [])
+    assert run_evaluate([str(gold), "--predictions", str(preds), "--json"]) == 0
+    captured = capsys.readouterr()
+    assert "record left out" in captured.err
+    assert len(json.loads(captured.out)["gold_problems"]) == 2

@@ -91,7 +91,7 @@ def run(args: argparse.Namespace) -> int:
         args, "verbose", False
     ):  # one summary line per failure reason below, not a traceback per record
         logging.getLogger("casus.pipeline").setLevel(logging.CRITICAL)
-    total = sum(len(read_gold(p, args.limit)) for p in paths)
+    total = sum(len(read_gold(p, args.limit, [])) for p in paths)
     if args.predictions is not None:
         if floors_mode:
             raise ConfigError("floors are measured with the pipeline: drop --predictions")
@@ -111,6 +111,10 @@ def run(args: argparse.Namespace) -> int:
         task = progress.add_task("records", total=total)
         evaluation = evaluate_files(paths, predictor, args.limit, lambda n: progress.advance(task, n))
 
+    for problem in evaluation.problems[:10]:
+        print(f"casus: evaluate: gold: {problem}", file=sys.stderr)
+    if len(evaluation.problems) > 10:
+        print(f"casus: evaluate: gold: … and {len(evaluation.problems) - 10} more", file=sys.stderr)
     rejected = getattr(predictor, "rejected", None)
     if rejected:
         print(

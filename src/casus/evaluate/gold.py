@@ -135,8 +135,13 @@ def event_from_dict(obj: dict[str, Any], where: str = "<event>") -> GoldEvent:
     )
 
 
-def record_from_dict(obj: dict[str, Any], file: str = "<gold>", line: int = 0) -> GoldRecord:
-    """A gold record from its JSON object, validated; InputError names `file:line` and the reason."""
+def record_from_dict(
+    obj: dict[str, Any], file: str = "<gold>", line: int = 0, problems: list[str] | None = None
+) -> GoldRecord:
+    """A gold record from its JSON object, validated; InputError names `file:line` and the reason.
+
+    With a `problems` list, an unreadable event is left out and its reason appended there instead.
+    """
     where = f"{file}:{line}"
     if not isinstance(obj, dict):
         raise InputError(where, f"a gold record must be a JSON object, got {type(obj).__name__}")
@@ -150,7 +155,14 @@ def record_from_dict(obj: dict[str, Any], file: str = "<gold>", line: int = 0) -
     events_raw = obj.get("events") or []
     if not isinstance(events_raw, list):
         raise InputError(where, "`events` must be a list")
-    events = [event_from_dict(e, f"{where} event {i + 1}") for i, e in enumerate(events_raw)]
+    events: list[GoldEvent] = []
+    for i, raw_event in enumerate(events_raw):
+        try:
+            events.append(event_from_dict(raw_event, f"{where} event {i + 1}"))
+        except InputError as err:
+            if problems is None:
+                raise
+            problems.append(f"{err} (event left out)")
     quotes = obj.get("quotes")
     published = obj.get("published")
     return GoldRecord(
@@ -169,8 +181,14 @@ def record_from_dict(obj: dict[str, Any], file: str = "<gold>", line: int = 0) -
     )
 
 
-def read_gold(path: Path | str, limit: int | None = None) -> list[GoldRecord]:
-    """Every record of a gold JSONL file (the first `limit` when given). Blank lines are skipped."""
+def read_gold(
+    path: Path | str, limit: int | None = None, problems: list[str] | None = None
+) -> list[GoldRecord]:
+    """Every record of a gold JSONL file (the first `limit` when given). Blank lines are skipped.
+
+    A malformed line raises InputError naming `file:line`; with a `problems` list it is skipped instead and
+    the reason appended there (an evaluation goes on past one bad record, and says so).
+    """
     path = Path(path)
     try:
         lines = path.read_text(encoding="utf-8").splitlines()
@@ -181,10 +199,16 @@ def read_gold(path: Path | str, limit: int | None = None) -> list[GoldRecord]:
         if not line.strip():
             continue
         try:
-            obj = json.loads(line)
-        except json.JSONDecodeError as err:
-            raise InputError(f"{path}:{n}", f"not valid JSON: {err.msg}") from err
-        records.append(record_from_dict(obj, str(path), n))
+            try:
+                obj = json.loads(line)
+            except json.JSONDecodeError as err:
+                raise InputError(f"{path}:{n}", f"not valid JSON: {err.msg}") from err
+            records.append(record_from_dict(obj, str(path), n, problems))
+        except InputError as err:
+            if problems is None:
+                raise
+            problems.append(f"{err} (record left out)")
+            continue
         if limit is not None and len(records) >= limit:
             break
     return records

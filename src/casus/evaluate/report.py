@@ -45,6 +45,7 @@ def to_json(
     }
     if by == "set":
         out["per_set"] = {k: s.to_dict() for k, s in ev.groups("set").items()}
+    out["gold_problems"] = ev.problems
     out["confusion"] = confusion_dict(overall.confusion)
     out["misses"] = [m.to_dict() for m in ev.misses(misses)]
     return out

@@ -101,6 +101,7 @@ class Evaluation:
 
     scored: list[Scored] = field(default_factory=list)
     files: list[str] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)  # gold records or events left out, with the reason
 
     def pairs(self) -> Iterable[tuple[DocScore, bool]]:
         return ((s.score, s.rejected) for s in self.scored)
@@ -141,10 +142,14 @@ def evaluate_files(
     limit: int | None = None,
     progress: Callable[[int], None] | None = None,
 ) -> Evaluation:
-    """Read each gold file (the first `limit` records of each), predict and score every record."""
+    """Read each gold file (the first `limit` records of each), predict and score every record.
+
+    A malformed gold record or event is left out and named in `problems`, so one bad line does not stop
+    an evaluation.
+    """
     result = Evaluation()
     for path in paths:
-        records = read_gold(path, limit)
+        records = read_gold(path, limit, result.problems)
         result.files.append(str(path))
         for record in records:
             result.scored.extend(evaluate_records([record], predict))
