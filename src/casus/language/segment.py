@@ -29,7 +29,6 @@ _CANDIDATE = re.compile(
     r"|[。！？]+(?![」』”’）)])(?=\s*\S)"  # Chinese and Japanese write no space after a stop ...
     r"|[。！？]+[」』”’）)]+(?=\s+\S|[「『“])",  # ... and 「…。」と述べた goes on after the quote
 )
-_WORD_BEFORE = re.compile(r"(\S+)$")
 _QUOTE_MARKS = re.compile("[«»“”„「」『』]")
 _WORD_AFTER = re.compile(r"\s*(\w+)")
 _OPENERS_STRIP = "\"'“‘«„([{¿¡"
@@ -151,10 +150,12 @@ def _ends_here(
     """Whether the terminal punctuation at `dot` really ends the sentence begun at `sent_start`."""
     if mark[0] != "." or mark.startswith(".."):
         return True
-    m = _WORD_BEFORE.search(text, sent_start, dot)
-    if m is None:
+    word_start = dot  # scan back to the whitespace before the word (a regex search would be quadratic)
+    while word_start > sent_start and not text[word_start - 1].isspace():
+        word_start -= 1
+    if word_start == dot:
         return False  # a lone dot
-    word = m.group(1).lstrip(_OPENERS_STRIP)
+    word = text[word_start:dot].lstrip(_OPENERS_STRIP)
     if not word:
         return True
     if len(word) == 1 and word.isalpha() and word.isupper():
@@ -163,7 +164,7 @@ def _ends_here(
     if low in rules.abbreviations or low.rstrip(".") in rules.abbreviations:
         return False
     if word.isdigit():
-        if m.start(1) == sent_start or not text[sent_start:dot].strip(" 0123456789"):
+        if word_start - sent_start <= 16 and not text[sent_start:word_start].strip():
             return False  # a list number "1." opening the paragraph
         if rules.no_break_before:
             following = _WORD_AFTER.match(text, stop, end)
