@@ -167,3 +167,41 @@ def test_coding_modality_clause_span_inside_sentence():
 
 def test_coding_modality_unknown_language_falls_back_to_english():
     assert detect("Russia would send troops.", "send", "xx").modality == "hypothetical"
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "lang", "expected"),
+    [
+        ("Putin visited Pyongyang in May and signed a treaty.", "signed", "en", "asserted"),
+        ("The strike broke the will of the rebels.", "strike", "en", "asserted"),
+        ("Le ministre va à Kiev pour rencontrer Zelensky.", "rencontrer", "fr", "asserted"),
+        ("Le ministre va rencontrer Zelensky à Kiev.", "rencontrer", "fr", "intended"),
+        ("Le bilan est si lourd que l'armée a retiré ses troupes.", "retiré", "fr", "asserted"),
+        ("El ministro va a Kiev para reunirse con Zelensky.", "reunirse", "es", "asserted"),
+        ("El ministro va a viajar a Kiev.", "viajar", "es", "intended"),
+        ("Der Oppositionsführer wird in Moskau festgenommen.", "festgenommen", "de", "asserted"),
+        ("Die Regierung wird Truppen an die Grenze schicken.", "schicken", "de", "intended"),
+    ],
+)
+def test_coding_modality_cue_lookalikes(text, trigger, lang, expected):
+    assert detect(text, trigger, lang).modality == expected
+
+
+@pytest.mark.parametrize("lang", modality.LANGS)
+def test_coding_modality_lexicon_values_are_words(lang):
+    """YAML reads bare on/no/yes as booleans: every cue must stay a string (quote it)."""
+
+    def walk(node, path):
+        if isinstance(node, dict):
+            for key, value in node.items():
+                assert isinstance(key, str), f"{lang}: {path}: key {key!r}"
+                walk(value, f"{path}/{key}")
+        elif isinstance(node, list):
+            for i, value in enumerate(node):
+                walk(value, f"{path}[{i}]")
+        else:
+            assert isinstance(node, (str, int, float)) and not isinstance(node, bool), (
+                f"{lang}: {path}: {node!r}"
+            )
+
+    walk(modality.qualifier_data(lang), "")

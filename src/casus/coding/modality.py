@@ -233,6 +233,11 @@ class _Cues:
     suffixes: dict[str, tuple[str, ...]]
     suffix_except: frozenset[str]
     if_except_after: frozenset[str]
+    if_needs_after: frozenset[str]
+    not_after: dict[str, frozenset[str]]
+    infinitive_cues: frozenset[str]
+    infinitive_endings: tuple[str, ...]
+    not_before: dict[str, re.Pattern[str]]
     negation: PhraseMatcher | None
     negation_after: re.Pattern[str] | None
     negation_except: PhraseMatcher | None
@@ -282,6 +287,18 @@ def _cues(lang: str) -> _Cues:
         suffixes=suffixes,
         suffix_except=frozenset(except_words),
         if_except_after=frozenset(w.lower() for w in mod.get("if_except_after", [])),
+        if_needs_after=frozenset(w.lower() for w in mod.get("if_needs_after", [])),
+        not_after={
+            str(k).lower(): frozenset(map(str.lower, v)) for k, v in (mod.get("not_after") or {}).items()
+        },
+        infinitive_cues=frozenset(
+            str(c).lower() for c in (mod.get("infinitive_after") or {}).get("cues", [])
+        ),
+        infinitive_endings=tuple((mod.get("infinitive_after") or {}).get("endings", [])) or ("\x00",),
+        not_before={
+            str(k).lower(): re.compile(str(v), re.IGNORECASE)
+            for k, v in (mod.get("not_before") or {}).items()
+        },
         negation=phrase_matcher(mod.get("negation", [])),
         negation_after=phrase_regex(mod.get("negation_after", [])),
         negation_except=phrase_matcher(mod.get("negation_except", [])),
@@ -347,6 +364,33 @@ def _overlaps(a0: int, a1: int, b0: int, b1: int) -> bool:
     return a0 < b1 and b0 < a1
 
 
+_SENTENCE_START = re.compile(r"(?:^|[.!?:;\"“”«»(\-–—]\s*)$")
+
+
+def _cue_holds(text: str, m: re.Match[str], endpos: int, cues: _Cues) -> bool:
+    """False for a cue that is something else here: a capitalised one-word cue mid-sentence ("in May",
+    "Will Smith"), a cue after a word that makes it a noun ("the will"), a periphrastic future with no
+    infinitive after it ("va à Paris"), a German "wird" that is a passive ("wird ... festgenommen")."""
+    word = m.group(0)
+    low = " ".join(word.lower().replace("’", "'").split())
+    if " " not in word and word[:1].isupper() and not _SENTENCE_START.search(text, 0, m.start()):
+        return False
+    before = cues.not_after.get(low)
+    if before:
+        prev = _PREV_WORD.search(text, 0, m.start())
+        if prev is not None and prev.group(1).lower() in before:
+            return False
+    if low in cues.infinitive_cues:
+        nxt = _WORD.search(text, m.end(), endpos)
+        if nxt is None or not nxt.group(0).lower().endswith(cues.infinitive_endings):
+            return False
+    rx = cues.not_before.get(low)
+    return not (rx is not None and rx.search(text, m.end(), endpos))
+
+
+_PREV_WORD = re.compile(r"([^\W\d_]+)['’\s]*$")
+
+
 @lru_cache(maxsize=512)
 def _find_cues(text: str, lang: str, pos: int, endpos: int) -> tuple[dict[str, Any], ...]:
     """Every modality cue in text[pos:endpos] (offsets in `text`), overlapping cues resolved longest-first.
@@ -355,10 +399,17 @@ def _find_cues(text: str, lang: str, pos: int, endpos: int) -> tuple[dict[str, A
     found: list[dict[str, Any]] = []
     for kind, matcher in cues.matchers.items():
         for m in matcher.finditer(text, pos, endpos):
-            if kind == "if" and cues.if_except_after:
+            if kind == "if" and (cues.if_except_after or cues.if_needs_after):
                 nxt = _WORD.search(text, m.end(), endpos)
-                if nxt and nxt.group(0).lower() in cues.if_except_after and nxt.start() - m.end() <= 1:
+                nxt_word = nxt.group(0).lower() if nxt else ""
+                if nxt_word in cues.if_except_after and nxt is not None and nxt.start() - m.end() <= 1:
                     continue
+                if cues.if_needs_after and nxt is not None and " " not in m.group(0):
+                    subject = nxt_word.split("'")[0].split("’")[0]
+                    if subject not in cues.if_needs_after and not nxt.group(0)[:1].isupper():
+                        continue  # "si lourd": an adverb, not "if"
+            if not _cue_holds(text, m, endpos, cues):
+                continue
             found.append({"kind": kind, "text": m.group(0), "start": m.start(), "end": m.end()})
     if cues.suffixes:
         for kind, endings in cues.suffixes.items():
