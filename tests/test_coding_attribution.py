@@ -158,3 +158,18 @@ def test_coding_attribution_to_cue_for_explain():
         and cue["text"] == "Secondo"
         and doc.text[cue["start"] : cue["end"]] == "Secondo"
     )
+
+
+def test_coding_attribution_ordinal_secondo_is_not_a_cue():
+    doc, sents = make(
+        "Il secondo giorno di scontri la Russia ha bombardato Kharkiv.", [("la Russia", "RUS")], "it"
+    )
+    assert attribution.find(doc, sents[0], "it") is None
+
+
+def test_coding_attribution_pronoun_speaker_carries_previous_actor():
+    text = "The Kremlin said talks had failed. Troops will stay in Belarus, he said. Police arrested 20 people, said."
+    doc, sents = make(text, [("The Kremlin", "RUSGOV")], "en")
+    first = attribution.find(doc, sents[0], "en")
+    second = attribution.find(doc, sents[1], "en", prev=first)
+    assert second is not None and second.carried and second.mention.code == "RUSGOV"

@@ -38,6 +38,12 @@ MAX_GAP_AFTER = 60  # characters between "secondo" and the actor it introduces (
 MAX_GAP_BEFORE = 40  # characters between the speaker and its verb ("Mark Rutte ha indicato")
 MAX_GAP_INVERTED = 80  # characters between an inverted verb and its speaker ("ha affermato lunedì ... X")
 _BREAK = re.compile(r"[.;:!?\n]")
+_PREV_WORD = re.compile(r"([^\W\d_]+)\W*$")
+# a speech verb right after a closing quote or a pronoun: the speaker is the previous sentence's
+_CARRY_FRAME = re.compile(
+    r"(?:[”\"»’]\s*,?|\b(?:he|she|they|il|elle|ils|elles|lui|lei|egli|ella|él|ellos|er|sie))\s*$",
+    re.IGNORECASE,
+)
 _BREAK_OR_COMMA = re.compile(r"[.;:!?,\n]")
 
 
@@ -86,6 +92,11 @@ class _Patterns:
     postpositions: PhraseMatcher | None
     claim: PhraseMatcher | None
     speech_verb: PhraseMatcher | None
+    not_after: dict[str, frozenset[str]]
+
+
+def _low(cue: str) -> str:
+    return " ".join(cue.lower().replace("’", "'").split())
 
 
 @cache
@@ -97,6 +108,7 @@ def _patterns(lang: str) -> _Patterns:
         postpositions=phrase_matcher(att.get("postpositions", [])),
         claim=phrase_matcher(att.get("claim", [])),
         speech_verb=phrase_matcher(att.get("speech_verbs", [])),
+        not_after={_low(k): frozenset(map(str.lower, v)) for k, v in (att.get("not_after") or {}).items()},
     )
 
 
@@ -142,7 +154,10 @@ def find(
             prev.mention if prev else None, cue, a, b, whole, "same_source", prev is not None
         )
 
-    for a, b, cue in spans(pats.according_to)[:1]:
+    for a, b, cue in spans(pats.according_to):
+        prev_word = _PREV_WORD.search(doc.text, s0, a)
+        if prev_word is not None and prev_word.group(1).lower() in pats.not_after.get(_low(cue), ()):
+            continue  # "il secondo giorno": an ordinal, not "according to"
         actor = _after(doc, mentions, b, MAX_GAP_AFTER, _BREAK_OR_COMMA)
         return AttributionResult(actor, cue, a, b, whole, "according_to")
 
@@ -164,7 +179,7 @@ def find(
         actor = _after(doc, mentions, b, MAX_GAP_INVERTED, _BREAK)
         if actor is not None:
             return AttributionResult(actor, cue, a, b, (s0, a), "speech_verb")
-        if fallback is None and _BREAK_OR_COMMA.search(doc.text, max(s0, a - 3), a):
+        if fallback is None and _CARRY_FRAME.search(doc.text, s0, a):
             # "“…”, ha aggiunto." : the speaker is the previous sentence's
             carried = prev.mention if prev else None
             fallback = AttributionResult(carried, cue, a, b, (s0, a), "speech_verb", carried is not None)
