@@ -6,10 +6,15 @@ import argparse
 import json
 import logging
 import sys
+from collections import Counter
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from casus.errors import ConfigError
 from casus.options import Options
+
+if TYPE_CHECKING:
+    from casus.evaluate.runner import Evaluation
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -61,21 +66,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(func=run)
 
 
-def run(args: argparse.Namespace) -> int:
-    from rich.console import Console
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-
+def _gold_paths(args: argparse.Namespace, floors_mode: bool) -> list[Path]:
     from casus.evaluate import floors as fl
-    from casus.evaluate.gold import read_gold
-    from casus.evaluate.report import print_report, to_json
-    from casus.evaluate.runner import FilePredictor, PipelinePredictor, evaluate_files
 
-    floors_mode = args.update_floors or args.check_floors
-    if args.allow_lower and not args.update_floors:
-        raise ConfigError("--allow-lower only goes with --update-floors")
-    if floors_mode and args.limit is not None:
-        raise ConfigError("floors are measured on whole gold files: drop --limit")
-    floors_path = args.floors or fl.FLOORS_PATH
     paths: list[Path] = list(args.gold)
     if not paths and floors_mode:
         paths = fl.default_gold_paths()
@@ -86,15 +79,73 @@ def run(args: argparse.Namespace) -> int:
     for path in paths:
         if not path.is_file():
             raise ConfigError(f"{path}: no such gold file")
+    return paths
 
-    if not getattr(
-        args, "verbose", False
-    ):  # one summary line per failure reason below, not a traceback per record
+
+def _say_what_went_wrong(problems: list[str], rejected: Counter | None) -> None:
+    for problem in problems[:10]:
+        print(f"casus: evaluate: gold: {problem}", file=sys.stderr)
+    if len(problems) > 10:
+        print(f"casus: evaluate: gold: … and {len(problems) - 10} more", file=sys.stderr)
+    if rejected:
+        total = sum(rejected.values())
+        print(f"casus: evaluate: {total} record(s) rejected by the pipeline (-v for each):", file=sys.stderr)
+        for reason, n in rejected.most_common(5):
+            print(f"  {n} x {reason[:300]}", file=sys.stderr)
+
+
+def _floors(
+    args: argparse.Namespace, evaluation: Evaluation, paths: list[Path], rejected: Counter | None
+) -> int:
+    """--update-floors and --check-floors."""
+    from casus.evaluate import floors as fl
+
+    floors_path = args.floors or fl.FLOORS_PATH
+    data = fl.load_floors(floors_path)
+    measured = fl.measure(evaluation.groups("file"), paths)
+    if args.check_floors and not args.update_floors:
+        failures = fl.check(data, measured)
+        for failure in failures:
+            print(f"casus: floor: {failure}", file=sys.stderr)
+        return 1 if failures else 0
+    if rejected:
+        raise ConfigError(
+            f"{sum(rejected.values())} gold record(s) were rejected by the pipeline: floors are not "
+            "pinned on a failing pipeline (run with -v to see each, fix it, then update)"
+        )
+    if args.margin:
+        for got in measured.values():
+            got.scores = {k: max(0.0, round(v - args.margin, 4)) for k, v in got.scores.items()}
+    new, changes = fl.update(data, measured, args.allow_lower, args.reason, args.coder)
+    if changes:
+        fl.save_floors(new, floors_path)
+    print(f"{floors_path}: {len(changes)} change(s)", file=sys.stderr)
+    for change in changes:
+        print(f"  {json.dumps(change, ensure_ascii=False)}", file=sys.stderr)
+    return 0
+
+
+def run(args: argparse.Namespace) -> int:
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    from casus.evaluate.gold import read_gold
+    from casus.evaluate.report import print_report, to_json
+    from casus.evaluate.runner import FilePredictor, PipelinePredictor, evaluate_files
+
+    floors_mode = args.update_floors or args.check_floors
+    if (args.allow_lower or args.margin) and not args.update_floors:
+        raise ConfigError("--allow-lower and --margin only go with --update-floors")
+    if floors_mode and (args.limit is not None or args.predictions is not None):
+        raise ConfigError(
+            "floors are measured with the pipeline on whole gold files: drop --limit/--predictions"
+        )
+    paths = _gold_paths(args, floors_mode)
+    if not getattr(args, "verbose", False):
+        # one line per failure reason after the run, not a traceback per record
         logging.getLogger("casus.pipeline").setLevel(logging.CRITICAL)
     total = sum(len(read_gold(p, args.limit, [])) for p in paths)
     if args.predictions is not None:
-        if floors_mode:
-            raise ConfigError("floors are measured with the pipeline: drop --predictions")
         predictor = FilePredictor(args.predictions)
     else:
         predictor = PipelinePredictor(Options(coder=args.coder))
@@ -110,54 +161,14 @@ def run(args: argparse.Namespace) -> int:
     ) as progress:
         task = progress.add_task("records", total=total)
         evaluation = evaluate_files(paths, predictor, args.limit, lambda n: progress.advance(task, n))
-
-    for problem in evaluation.problems[:10]:
-        print(f"casus: evaluate: gold: {problem}", file=sys.stderr)
-    if len(evaluation.problems) > 10:
-        print(f"casus: evaluate: gold: … and {len(evaluation.problems) - 10} more", file=sys.stderr)
     rejected = getattr(predictor, "rejected", None)
-    if rejected:
-        print(
-            f"casus: evaluate: {sum(rejected.values())} record(s) rejected by the pipeline (-v for each):",
-            file=sys.stderr,
-        )
-        for reason, n in rejected.most_common(5):
-            print(f"  {n} x {reason[:300]}", file=sys.stderr)
+    _say_what_went_wrong(evaluation.problems, rejected)
 
-    if floors_mode:
-        data = fl.load_floors(floors_path)
-        measured = fl.measure(evaluation.groups("file"), paths)
-        if args.update_floors:
-            if rejected:
-                raise ConfigError(
-                    f"{sum(rejected.values())} gold record(s) were rejected by the pipeline: floors are not "
-                    "pinned on a failing pipeline (run with -v to see each, fix it, then update)"
-                )
-            if args.margin:
-                for got in measured.values():
-                    got.scores = {k: max(0.0, round(v - args.margin, 4)) for k, v in got.scores.items()}
-            new, changes = fl.update(data, measured, args.allow_lower, args.reason, args.coder)
-            if changes:
-                fl.save_floors(new, floors_path)
-            print(f"{floors_path}: {len(changes)} change(s)", file=sys.stderr)
-            for change in changes:
-                print(f"  {json.dumps(change, ensure_ascii=False)}", file=sys.stderr)
-            return 0
-        failures = fl.check(data, measured)
-        for failure in failures:
-            print(f"casus: floor: {failure}", file=sys.stderr)
-        if not args.json:
-            print_report(evaluation, args.by, args.misses)
-        else:
-            print(
-                json.dumps(
-                    to_json(evaluation, args.by, args.misses, args.coder), ensure_ascii=False, indent=2
-                )
-            )
-        return 1 if failures else 0
-
+    if args.update_floors:
+        return _floors(args, evaluation, paths, rejected)
+    status = _floors(args, evaluation, paths, rejected) if args.check_floors else 0
     if args.json:
         print(json.dumps(to_json(evaluation, args.by, args.misses, args.coder), ensure_ascii=False, indent=2))
     else:
         print_report(evaluation, args.by, args.misses)
-    return 0
+    return status
