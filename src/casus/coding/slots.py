@@ -8,6 +8,7 @@ every decision is recorded as a cue for `casus explain`.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from casus.coding.triggers import Lexicon, TriggerMatch, token_keys
@@ -16,6 +17,53 @@ from casus.doc import Doc, Mention, Sentence
 TARGET_WINDOW = 80  # characters of text after the trigger in which a target is looked for
 SOURCE_GAP = 40  # characters between a noun trigger and a following source ("di X", "da parte di X")
 REFLEXIVE = frozenset({"si", "se", "s'", "sich", "s", "ci", "ne"})
+ARTICLES = frozenset(
+    [
+        "il",
+        "lo",
+        "la",
+        "i",
+        "gli",
+        "le",
+        "l",
+        "un",
+        "uno",
+        "una",
+        "the",
+        "a",
+        "an",
+        "le",
+        "la",
+        "les",
+        "l",
+        "un",
+        "une",
+        "el",
+        "los",
+        "las",
+        "lo",
+        "unos",
+        "unas",
+        "der",
+        "die",
+        "das",
+        "den",
+        "dem",
+        "des",
+        "ein",
+        "eine",
+        "einen",
+        "einem",
+        "einer",
+        "its",
+        "their",
+        "sus",
+        "su",
+        "seu",
+        "sua",
+    ]
+)
+SPEECH_ROOTS = frozenset({"01", "02", "10", "11", "12", "13"})
 HOSTILE_ROOTS = frozenset({"17", "18", "19", "20"})
 HARD_BREAKS = (";", ":", "—", "–", "(", ")", "\n")
 
@@ -83,6 +131,11 @@ def _has_first_person(sent: Sentence, lex: Lexicon, anchor: int) -> bool:
     return any(_norm(sent.tokens[j].text) in fp for j in range(max(0, anchor - 3), anchor + 1))
 
 
+def _has_pronoun(sent: Sentence, lex: Lexicon, anchor: int) -> bool:
+    pron = set(lex.defaults["pronoun"])
+    return any(_norm(sent.tokens[j].text) in pron for j in range(max(0, anchor - 3), anchor))
+
+
 def _break_between(doc: Doc, start: int, end: int, lex: Lexicon) -> bool:
     span = doc.text[start:end]
     if any(b in span for b in HARD_BREAKS):
@@ -124,6 +177,9 @@ def assign(
 
     if trig.frame == "speaker":
         return _speaker_frame(doc, sent, match, lex, cands, speaker, roles)
+    if trig.frame == "speaker_subject":
+        return _speaker_subject(doc, match, cands, speaker, roles, t_start)
+    speech = trig.cameo[:2] in SPEECH_ROOTS
 
     # actors named inside the pattern's object ("invio di truppe nordcoreane", "ritirare le truppe russe")
     obj_actor = inside[0] if inside else None
@@ -139,7 +195,7 @@ def assign(
         prev_end = max([prev_end] + [e for e in ends if e <= m.start])
         if m.start - t_end > TARGET_WINDOW or _hard_break(doc, prev_end, m.start):
             break
-        if m.start > t_end and _break_between(doc, t_end, m.start, lex):
+        if m.start > t_end and not speech and _break_between(doc, t_end, m.start, lex):
             break
         if _purpose_between(sent, lex, prev_end, m.start):
             break  # "… per combattere la Russia": a hostile purpose clause is an event of its own
@@ -168,7 +224,7 @@ def assign(
                 break
             if target is None:
                 target = m
-        elif lex.marker_res["agent"].match(gap) and agent is None and (passive or trig.pos == "noun"):
+        elif _marker(lex.marker_res["agent"], gap) and agent is None and (passive or trig.pos == "noun"):
             if m.start - prev_end <= SOURCE_GAP:
                 agent = m
         elif (
@@ -244,9 +300,12 @@ def assign(
         if src is None and speaker is not None and _has_first_person(sent, lex, match.anchor):
             src = speaker
             roles.how.append("speaker-first-person")
+        elif src is None and speaker is not None and _has_pronoun(sent, lex, match.anchor):
+            src = speaker  # "Switzerland said it had expelled ...": the pronoun is the speaker
+            roles.how.append("speaker-pronoun")
         if src is not None:
             roles.sources = [src]
-            if "object" not in roles.how and "speaker-first-person" not in roles.how:
+            if not {"object", "speaker-first-person", "speaker-pronoun"} & set(roles.how):
                 roles.how.append("subject")
         if obj_actor is not None and trig.object_role == "target" and target is None:
             target = obj_actor
@@ -262,6 +321,16 @@ def assign(
             roles.sources = [g for g in group if id(g) not in excluded]
             roles.how.append("compound")
     return roles
+
+
+def _marker(regex: re.Pattern[str], gap: str) -> bool:
+    """The gap between a trigger and an actor is one of the markers, with at most an article after it
+    ("contro il", "da parte della", "por el"); "por informe de" is not the agent marker "por"."""
+    found = regex.match(gap)
+    if found is None:
+        return False
+    rest = gap[found.end() :].strip(" '")
+    return not rest or (len(rest.split()) == 1 and rest in ARTICLES)
 
 
 def _purpose_between(sent: Sentence, lex: Lexicon, start: int, end: int) -> bool:
@@ -296,6 +365,17 @@ def _custom(lex: Lexicon, trig) -> object:
 def _hard_break(doc: Doc, start: int, end: int) -> bool:
     span = doc.text[start:end]
     return any(b in span for b in HARD_BREAKS)
+
+
+def _speaker_subject(doc, match, cands, speaker, roles: Roles, t_start: int) -> Roles:
+    """An obligation the speaker puts on the clause's subject ("X said that Y must ..."): X → Y."""
+    before = [m for m in cands if m.end <= t_start and (speaker is None or m is not speaker)]
+    if before and not _hard_break(doc, before[-1].end, t_start):
+        roles.target = before[-1]
+    if speaker is not None:
+        roles.sources = [speaker]
+        roles.how.append("speaker")
+    return roles
 
 
 def _speaker_frame(doc, sent, match, lex, cands, speaker, roles: Roles) -> Roles:

@@ -31,6 +31,7 @@ MEMO_MAX = 200_000  # token-key tuples whose candidate triggers are remembered
 # Language-wide defaults a lexicon file may override under `defaults:`.
 LANG_DEFAULTS: dict[str, dict[str, list[str]]] = {
     "it": {
+        "pronoun": ["lui", "lei", "esso", "essa", "essi", "esse", "egli"],
         "pair": ["tra", "fra"],
         "agent": [
             "da parte di",
@@ -123,6 +124,7 @@ LANG_DEFAULTS: dict[str, dict[str, list[str]]] = {
         "clause_break": ["che", "mentre", "ma", "perché", "dove", "quando", "durante"],
     },
     "en": {
+        "pronoun": ["it", "he", "she", "they"],
         "pair": ["between"],
         "agent": ["by"],
         "of": ["of", "from"],
@@ -149,6 +151,7 @@ LANG_DEFAULTS: dict[str, dict[str, list[str]]] = {
         "clause_break": ["that", "which", "while", "but", "because", "where", "when", "after", "before"],
     },
     "fr": {
+        "pronoun": ["il", "elle", "ils", "elles"],
         "pair": ["entre"],
         "agent": ["par", "de la part de", "de la part du"],
         "of": ["de", "du", "des", "de la", "d"],
@@ -193,6 +196,7 @@ LANG_DEFAULTS: dict[str, dict[str, list[str]]] = {
         "clause_break": ["que", "qui", "mais", "tandis", "lorsque", "quand", "où"],
     },
     "es": {
+        "pronoun": ["él", "ella", "ellos", "ellas"],
         "pair": ["entre"],
         "agent": ["por", "por parte de", "por parte del", "por parte de la"],
         "of": ["de", "del", "de la", "de los", "de las"],
@@ -223,6 +227,7 @@ LANG_DEFAULTS: dict[str, dict[str, list[str]]] = {
         "clause_break": ["que", "quien", "mientras", "pero", "donde", "cuando"],
     },
     "de": {
+        "pronoun": ["er", "sie", "es"],
         "pair": ["zwischen"],
         "agent": ["durch", "von", "vom", "seitens"],
         "of": ["der", "des", "von", "vom"],
@@ -247,6 +252,7 @@ DEFAULT_KEYS = (
     "infinitive",
     "conj",
     "first_person",
+    "pronoun",
     "clause_break",
 )
 
