@@ -21,6 +21,7 @@ COMMAND_MODULES: list[str] = [
     "casus.commands.explain",  # explain (why each event of a document was coded)
     "casus.commands.analyst",  # export, series, alerts
     "casus.commands.serve",  # serve (API and dashboard; needs the api extra)
+    "casus.commands.stories",  # stories, claims (needs the stories extra)
     "casus.commands.actors",  # actors lookup / add / check
 ]
 

@@ -2,7 +2,8 @@
 
 For an actor pair, per day or week:
 - counts of events that happened (modality asserted or reported, not negated) by quad class;
-- the Goldstein sum and mean, weighted by each event's confidence;
+- the Goldstein sum and mean, weighted by each event's confidence; where `casus stories` has run, a happening
+  reported by many documents counts once, weighted by the confidence its independent sources give it;
 - hypothetical, intended, unconfirmed, denied, negated and question events counted apart: they never count
   as if they happened;
 - an escalation index: the period's conflict pressure (minus the confidence-weighted Goldstein sum of what
@@ -20,6 +21,7 @@ from typing import Any
 import duckdb
 import polars as pl
 
+from casus.analysis.canonical import canon_info, collapse
 from casus.analysis.filters import FACTUAL, EventFilter
 from casus.errors import ConfigError
 
@@ -73,7 +75,13 @@ def _pair_rows(con: duckdb.DuckDBPyConnection, a: str, b: str, opts: SeriesOptio
     )
     cur = con.execute(sql, params + pair_params)
     cols = [c[0] for c in cur.description]
-    return [dict(zip(cols, r, strict=True)) for r in cur.fetchall()]
+    rows = [dict(zip(cols, r, strict=True)) for r in cur.fetchall()]
+    info = canon_info(con, [r["event_id"] for r in rows])
+    if not info:
+        return rows
+    # One happening reported by many outlets counts once, weighted by the confidence its independent
+    # sources give it together (copies add nothing).
+    return [{**r, "confidence": r.get("canon_confidence", r["confidence"])} for r in collapse(rows, info)]
 
 
 def happened(row: dict[str, Any]) -> bool:

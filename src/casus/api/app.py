@@ -20,6 +20,7 @@ from fastapi.responses import FileResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 
 from casus.analysis.alerts import AlertOptions, find_alerts
+from casus.analysis.canonical import canon_info, has_stories
 from casus.analysis.filters import MODALITIES, EventFilter
 from casus.analysis.frames import page_events
 from casus.analysis.series import SeriesOptions, dyad_series
@@ -196,11 +197,13 @@ def create_app(db_path: str | Path, token: str | None = None) -> FastAPI:
             for i in record.get("mention_sentences") or [record["sentence"]]
             if i in by_idx
         ]
+        canon = canon_info(cur, [event_id]).get(event_id)
         return {
             "event": record,
             "highlight": highlight,
             "mentions": mentions,
             "document": doc[0] if doc else None,
+            "canonical": canon,
         }
 
     @app.get("/documents/{doc_id:path}", summary="A stored document: cleaned text, sentences, debris, events")
@@ -271,6 +274,52 @@ def create_app(db_path: str | Path, token: str | None = None) -> FastAPI:
             [limit],
         )
         return {"edges": edges}
+
+    @app.get("/stories", summary="Stories: documents about one happening across outlets and languages")
+    def stories(
+        cur: Cur,
+        limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = 50,
+        offset: Annotated[int, Query(ge=0)] = 0,
+    ):
+        if not has_stories(cur):
+            return {
+                "total": 0,
+                "limit": limit,
+                "offset": offset,
+                "stories": [],
+                "note": "run `casus stories --db PATH` to link documents into stories",
+            }
+        total = cur.execute("SELECT count(*) FROM stories").fetchone()[0]
+        rows = _rows(
+            cur,
+            "SELECT story_id, title, first_seen, last_seen, n_docs, n_sources, languages "
+            "FROM stories ORDER BY last_seen DESC, n_docs DESC LIMIT ? OFFSET ?",
+            [limit, offset],
+        )
+        return {"total": total, "limit": limit, "offset": offset, "stories": rows}
+
+    @app.get("/claims", summary="Claims and what became of them, with the evidence for each change")
+    def claims(
+        cur: Cur,
+        status: Annotated[str | None, Query(pattern="^(open|unconfirmed|confirmed|denied)$")] = None,
+        limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = 50,
+        offset: Annotated[int, Query(ge=0)] = 0,
+    ):
+        if not has_stories(cur):
+            return {"total": 0, "limit": limit, "offset": offset, "claims": []}
+        where = "WHERE ? IS NULL OR c.status = ?"
+        total = cur.execute(f"SELECT count(*) FROM claims c {where}", [status, status]).fetchone()[0]
+        rows = _rows(
+            cur,
+            f"""SELECT c.canon_id, c.status, c.first_seen, c.updated, c.history, k.source_code,
+                                     k.cameo, k.target_code, k.num_sources, k.num_articles
+                              FROM claims c JOIN canonical_events k USING (canon_id) {where}
+                              ORDER BY c.updated DESC, c.canon_id LIMIT ? OFFSET ?""",
+            [status, status, limit, offset],
+        )
+        for row in rows:
+            row["history"] = json.loads(row["history"])
+        return {"total": total, "limit": limit, "offset": offset, "claims": rows}
 
     @app.get("/summary", summary="What the database holds")
     def summary(cur: Cur):

@@ -68,6 +68,11 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument(
         "--output", "-o", type=Path, help="output file (default standard output; parquet needs one)"
     )
+    p.add_argument(
+        "--canonical",
+        action="store_true",
+        help="one row per canonical event (after `casus stories`), not one per document's record",
+    )
     add_filter_args(p)
     p.set_defaults(func=run_export)
 
@@ -122,7 +127,7 @@ def run_export(args: argparse.Namespace) -> int:
     con = open_db(args.db)
     if args.format == "parquet" and not args.output:
         raise ConfigError("parquet export needs --output FILE")
-    n = export_events(con, args.format, args.output or sys.stdout, filt)
+    n = export_events(con, args.format, args.output or sys.stdout, filt, canonical=args.canonical)
     print(
         f"casus: exported {n} events as {args.format}" + (f" to {args.output}" if args.output else ""),
         file=sys.stderr,

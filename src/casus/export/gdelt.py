@@ -4,7 +4,7 @@ What casus fills: GLOBALEVENTID (a stable integer from the event id), SQLDATE/Mo
 (the event's own date), Actor1/2 Code, Name (the text span), CountryCode, KnownGroupCode (the IGO code's
 organisation part), Type1Code (the role), IsRootEvent (1 for title or lead events, else 0), EventCode,
 EventBaseCode, EventRootCode, QuadClass, GoldsteinScale, NumMentions (mentions in the document), NumSources
-and NumArticles (1 per document until stories link documents), ActionGeo_* (location: FullName, FIPS
+and NumArticles (from the canonical event where `casus stories` has linked documents, else 1), ActionGeo_* (location: FullName, FIPS
 country code, lat, long; Type 1 for a country, 4 for a place), DATEADDED (the document's ingestion time,
 YYYYMMDDHHMMSS) and SOURCEURL (URL, or the document id when it has none).
 Left empty: ethnic and religion codes, AvgTone, Actor1Geo_*/Actor2Geo_*, ADM codes and FeatureID.
@@ -121,7 +121,7 @@ def gdelt_row(row: dict[str, Any]) -> list[str]:
         cameo[:2],
         "" if row.get("quad_class") is None else str(row["quad_class"]),
         "" if goldstein is None else f"{goldstein:.1f}",
-        str(row.get("mentions") or 1),
+        str(row.get("num_mentions") or row.get("mentions") or 1),
         str(row.get("num_sources") or 1),
         str(row.get("num_articles") or 1),
         "",

@@ -10,6 +10,7 @@ from typing import IO, Any
 
 import duckdb
 
+from casus.analysis.canonical import canon_info, collapse
 from casus.analysis.filters import EventFilter
 from casus.analysis.frames import events_frame, select_events
 from casus.errors import ConfigError
@@ -23,12 +24,16 @@ BINARY = {"parquet"}
 CSV_DROP = {"quantities"}
 
 
-def _rows(con: duckdb.DuckDBPyConnection, filt: EventFilter | None) -> list[dict[str, Any]]:
+def _rows(con: duckdb.DuckDBPyConnection, filt: EventFilter | None, canonical: bool) -> list[dict[str, Any]]:
     sql, params = select_events(filt)
     sql = sql.replace("d.published", "d.published, d.ingested_at", 1)
     cur = con.execute(sql, params)
     cols = [c[0] for c in cur.description]
-    return [dict(zip(cols, r, strict=True)) for r in cur.fetchall()]
+    rows = [dict(zip(cols, r, strict=True)) for r in cur.fetchall()]
+    info = canon_info(con, [r["event_id"] for r in rows])
+    if canonical:
+        return collapse(rows, info)
+    return [{**r, **info.get(r["event_id"], {})} for r in rows]
 
 
 def _plain(value: Any) -> Any:
@@ -38,10 +43,16 @@ def _plain(value: Any) -> Any:
 
 
 def export_events(
-    con: duckdb.DuckDBPyConnection, fmt: str, out: IO[str] | Path, filt: EventFilter | None = None
+    con: duckdb.DuckDBPyConnection,
+    fmt: str,
+    out: IO[str] | Path,
+    filt: EventFilter | None = None,
+    canonical: bool = False,
 ) -> int:
     """Write the events matching `filt` as `fmt` to `out` (a text stream, or a path for parquet).
 
+    Where `casus stories` has run, each row carries its canonical event's counts (GDELT's NumMentions,
+    NumSources, NumArticles); `canonical=True` writes one row per canonical event instead of one per record.
     Returns the number of events written.
     """
     if fmt not in FORMATS:
@@ -54,8 +65,8 @@ def export_events(
         return frame.height
     if isinstance(out, Path):
         with out.open("w", encoding="utf-8", newline="") as fh:
-            return export_events(con, fmt, fh, filt)
-    rows = _rows(con, filt)
+            return export_events(con, fmt, fh, filt, canonical)
+    rows = _rows(con, filt, canonical)
     if fmt == "gdelt":
         writer = csv.writer(out, delimiter="\t", lineterminator="\n", quoting=csv.QUOTE_NONE, escapechar="\\")
         writer.writerow(GDELT_COLUMNS)
