@@ -454,7 +454,7 @@ class Composer:
             memory.orgs.add(prim)
         elif mention.country and mention.kind != "coref":
             memory.countries.append(mention.country)
-        if part.head and mention.kind != "coref":
+        if part.head and mention.kind != "coref" and not mention.code.startswith("---"):
             memory.heads.setdefault(part.head, []).append(mention)
         cue = self.attribution.get(lang or "", None)
         if (

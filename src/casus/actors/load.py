@@ -47,6 +47,55 @@ _NOT_COUNTRIES = {
     "IC",
     "TA",
 }
+# dependent territories whose names are mostly parts of other names ("New Jersey", "Isle of Man") or rarely
+# actors: left out of the CLDR names (countries.yaml may still name them)
+_TERRITORIES = set(
+    [
+        "JE",
+        "GG",
+        "IM",
+        "GI",
+        "FO",
+        "AX",
+        "BM",
+        "KY",
+        "VG",
+        "VI",
+        "AS",
+        "GU",
+        "MP",
+        "AW",
+        "CW",
+        "SX",
+        "BQ",
+        "MS",
+        "AI",
+        "TC",
+        "FK",
+        "GS",
+        "SH",
+        "PN",
+        "NF",
+        "CX",
+        "CC",
+        "TK",
+        "NU",
+        "CK",
+        "WF",
+        "PF",
+        "NC",
+        "PM",
+        "YT",
+        "RE",
+        "GP",
+        "MQ",
+        "GF",
+        "BL",
+        "MF",
+        "SJ",
+        "MO",
+    ]
+)
 
 
 def data_dir() -> Path:
@@ -116,7 +165,7 @@ def load_countries(lex: Lexicon, root: Path) -> None:
     skip = {fold_pattern(s) for s in (spec.get("skip_cldr") or [])}
     for lang in LANGS:
         for code2, name in Locale.parse(lang).territories.items():
-            if code2 in _NOT_COUNTRIES or code2 not in iso3:
+            if code2 in _NOT_COUNTRIES or code2 in _TERRITORIES or code2 not in iso3:
                 continue
             for variant in _split_name(name):
                 if fold_pattern(variant) in skip or len(variant) < 3:
