@@ -12,7 +12,9 @@ from __future__ import annotations
 import re
 from functools import cache
 
-import simplemma
+from simplemma import Lemmatizer as _Simplemma
+from simplemma.strategies import DefaultStrategy
+from simplemma.strategies.dictionaries import DefaultDictionaryFactory
 
 from casus.doc import Token
 
@@ -33,6 +35,11 @@ _ELLIPSIS = r"\.{3}|…"
 _OTHER = r"[^\w\s]"
 
 _LEMMA_CACHE_MAX = 200_000
+# simplemma's module-level lemmatizer keeps 8 languages' dictionaries: a multilingual batch would evict and
+# decode them again and again (seconds each). Ours keeps every language it has used.
+_SIMPLEMMA = _Simplemma(
+    lemmatization_strategy=DefaultStrategy(dictionary_factory=DefaultDictionaryFactory(cache_max_size=128))
+)
 
 
 @cache
@@ -73,7 +80,7 @@ class Lemmatizer:
         low = text.lower().replace("’", "'")
         if self.lang and any(c.isalpha() for c in low):
             try:
-                lemma = simplemma.lemmatize(low, lang=self.lang).lower()
+                lemma = _SIMPLEMMA.lemmatize(low, self.lang).lower()
             except (ValueError, KeyError):
                 lemma = low
         else:
