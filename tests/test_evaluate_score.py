@@ -116,6 +116,7 @@ def test_score_duplicate_predictions_are_false_positives():
     g = gold([{"source": "RUS", "cameo": "190", "target": "UKR"}])
     s = score_doc(g, [pred("190", "RUS", "UKR"), pred("195", "RUSMIL", "UKR")])
     assert counts(s, "triples") == (1, 1, 0)
+    assert s.duplicates["triples"] == 1
     assert counts(s, "type_cameo") == (1, 0, 0)  # the type is one (document, root) pair
 
 

@@ -23,6 +23,7 @@ class Summary:
     accuracy: dict[str, Ratio] = field(default_factory=dict)
     by_type: dict[str, dict[str, PRF]] = field(default_factory=dict)
     confusion: Counter = field(default_factory=Counter)
+    duplicates: Counter = field(default_factory=Counter)
     must_not: Ratio | None = None
     quotes: PRF | None = None
 
@@ -40,6 +41,7 @@ class Summary:
             for type_, counts in per_type.items():
                 mine.setdefault(type_, PRF()).add(counts)
         self.confusion.update(score.confusion)
+        self.duplicates.update(score.duplicates)
         if score.must_not is not None:
             if self.must_not is None:
                 self.must_not = Ratio()
@@ -74,6 +76,8 @@ class Summary:
         for name in PRF_METRICS:
             if name in self.prf:
                 out[name] = self.prf[name].to_dict()
+                if name in self.duplicates:
+                    out[name]["duplicates"] = self.duplicates[name]
         out["accuracy"] = {n: self.accuracy[n].to_dict() for n in ACCURACY_METRICS if n in self.accuracy}
         if self.must_not is not None:
             out["must_not_code"] = {

@@ -51,12 +51,13 @@ def to_json(
     return out
 
 
-def _cell(counts: PRF | None) -> str:
+def _cell(counts: PRF | None, duplicates: int = 0) -> str:
     if counts is None:
         return "[dim]-[/dim]"
+    dup = f" (dup {duplicates})" if duplicates else ""
     return (
         f"[bold]{counts.f1:.3f}[/bold] P {counts.precision:.3f} R {counts.recall:.3f}\n"
-        f"[dim]tp {counts.tp} fp {counts.fp} fn {counts.fn}[/dim]"
+        f"[dim]tp {counts.tp} fp {counts.fp}{dup} fn {counts.fn}[/dim]"
     )
 
 
@@ -70,7 +71,12 @@ def _scores_table(title: str, groups: dict[str, Summary]) -> Table:
     for name, summary in groups.items():
         label = escape(name if len(name) <= 40 else "…" + name[-39:])
         docs = f"{summary.docs}" + (f"\n[red]{summary.rejected} rej[/red]" if summary.rejected else "")
-        table.add_row(label, docs, str(summary.predicted), *(_cell(summary.prf.get(n)) for n in PRF_METRICS))
+        table.add_row(
+            label,
+            docs,
+            str(summary.predicted),
+            *(_cell(summary.prf.get(n), summary.duplicates.get(n, 0)) for n in PRF_METRICS),
+        )
     return table
 
 

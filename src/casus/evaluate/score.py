@@ -92,6 +92,7 @@ class DocScore:
     by_type: dict[str, dict[str, PRF]] = field(default_factory=dict)
     confusion: Counter = field(default_factory=Counter)
     misses: list[Miss] = field(default_factory=list)
+    duplicates: dict[str, int] = field(default_factory=dict)  # false positives restating a matched event
     must_not: Ratio | None = None  # correct = must-not-code lines no prediction came from
     quotes: PRF | None = None
 
@@ -388,6 +389,7 @@ def score_doc(record: GoldRecord, preds: Sequence[Pred]) -> DocScore:
             score.confusion = _confusion(golds, scoped, missed_types, spurious_types)
         matching = triple_matching(vocab, golds, scoped)
         score.prf[triple_key], score.by_type[triple_key] = _triple_counts(vocab, golds, scoped, matching)
+        score.duplicates[triple_key] = len(matching.duplicates)
         if field_source is None:
             field_source = (vocab, matching)
             score.misses = _misses(record, triple_key, golds, scoped, matching)
