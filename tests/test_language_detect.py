@@ -56,3 +56,21 @@ def test_language_detect_all_capitals_headline() -> None:
 
 def test_language_detect_nothing_to_judge() -> None:
     assert identify("12.000 — 3,5 %") == (None, 0.0)
+
+
+def test_language_detect_date_line_gives_publication_date() -> None:
+    from datetime import date
+
+    from casus.ingest.clean import make_stage as make_clean
+
+    raw = (
+        "Grève des contrôleurs aériens\n"
+        "mercredi 11 septembre 2019\n\n"
+        "Les contrôleurs aériens ont cessé le travail mercredi matin à Marseille et à Lyon.\n"
+    )
+    doc = make_clean(Options())(Doc(id="fr", raw=raw))
+    doc = make_stage(Options())(doc)
+    assert doc.lang == "fr"
+    assert doc.published == date(2019, 9, 11) and doc.meta["published_from"] == "date-line"
+    dated = make_clean(Options())(Doc(id="fr2", raw=raw, published=date(2019, 9, 12)))
+    assert make_stage(Options())(dated).published == date(2019, 9, 12)

