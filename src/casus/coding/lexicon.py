@@ -189,13 +189,13 @@ def salient(found: list[Event]) -> list[Event]:
 
 def _intent_code(cameo: str, intent: str | None, mood: str) -> str:
     """The code of an event that is only planned or conditional. A planned negative act is a threat (13x);
-    a conditional one too ("if ..., we will cut aid"). A planned protest is still a protest: announcing a
-    march is not threatening one, unless a condition makes it a threat."""
+    a conditional one too ("if ..., we will cut aid"). A planned or possible protest is still coded as a
+    protest: announcing a march is not threatening one."""
     if not intent:
         return cameo
     if mood == "intended" and not (cameo.startswith("14") and intent.startswith("13")):
         return intent
-    if mood == "hypothetical" and intent.startswith("13"):
+    if mood == "hypothetical" and intent.startswith("13") and not cameo.startswith("14"):
         return intent
     return cameo
 
