@@ -103,7 +103,7 @@ def test_ingest_sources_undecodable_rejected(tmp_path: Path) -> None:
     path = tmp_path / "rumore.txt"
     path.write_bytes(noise)
     rej = only_rejected(items([str(path)]))
-    assert rej.reason.startswith(("undecodable", "binary file"))
+    assert rej.reason == "undecodable: not UTF-8 and no legacy 8-bit encoding reads it as text"
 
 
 def test_ingest_sources_enormous_file_rejected_with_size(tmp_path: Path) -> None:
