@@ -205,3 +205,15 @@ def test_coding_modality_lexicon_values_are_words(lang):
             )
 
     walk(modality.qualifier_data(lang), "")
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "expected"),
+    [
+        ("Die Lage an der Grenze wird nach dem Angriff schwieriger.", "Angriff", "asserted"),
+        ("Die Armee soll ein Krankenhaus bombardiert haben.", "bombardiert", "reported"),
+        ("Die Steuer soll nach dem Beschluss der Regierung sinken.", "Beschluss", "asserted"),
+    ],
+)
+def test_coding_modality_german_werden_and_sollen(text, trigger, expected):
+    assert detect(text, trigger, "de").modality == expected

@@ -118,3 +118,7 @@ def test_coding_quantities_more_units_and_demonyms():
     assert [(q.value, q.unit) for q in found] == [(168, "people")]
     found = extract("Le autorità hanno espulso quattro diplomatici russi.", "it")
     assert [(q.value, q.unit) for q in found] == [(4, "diplomats")]
+
+
+def test_coding_quantities_german_ordinal_at_end():
+    assert extract("Die Chemikalie sei am 21.", "de") == []

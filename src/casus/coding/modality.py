@@ -238,6 +238,7 @@ class _Cues:
     infinitive_cues: frozenset[str]
     infinitive_endings: tuple[str, ...]
     not_before: dict[str, re.Pattern[str]]
+    needs_before: dict[str, re.Pattern[str]]
     negation: PhraseMatcher | None
     negation_after: re.Pattern[str] | None
     negation_except: PhraseMatcher | None
@@ -298,6 +299,10 @@ def _cues(lang: str) -> _Cues:
         not_before={
             str(k).lower(): re.compile(str(v), re.IGNORECASE)
             for k, v in (mod.get("not_before") or {}).items()
+        },
+        needs_before={
+            str(k).lower(): re.compile(str(v), re.IGNORECASE)
+            for k, v in (mod.get("needs_before") or {}).items()
         },
         negation=phrase_matcher(mod.get("negation", [])),
         negation_after=phrase_regex(mod.get("negation_after", [])),
@@ -370,7 +375,9 @@ _SENTENCE_START = re.compile(r"(?:^|[.!?:;\"“”«»(\-–—]\s*)$")
 def _cue_holds(text: str, m: re.Match[str], endpos: int, cues: _Cues) -> bool:
     """False for a cue that is something else here: a capitalised one-word cue mid-sentence ("in May",
     "Will Smith"), a cue after a word that makes it a noun ("the will"), a periphrastic future with no
-    infinitive after it ("va à Paris"), a German "wird" that is a passive ("wird ... festgenommen")."""
+    infinitive after it ("va à Paris"), a German "wird" that is a passive ("wird ... festgenommen") or has no
+    infinitive at the clause end ("wird schwieriger"), a German "soll" with no perfect infinitive ("soll sinken":
+    a plan, not hearsay). `not_before` / `needs_before` regexes are searched from the cue to the clause end."""
     word = m.group(0)
     low = " ".join(word.lower().replace("’", "'").split())
     if " " not in word and word[:1].isupper() and not _SENTENCE_START.search(text, 0, m.start()):
@@ -385,7 +392,10 @@ def _cue_holds(text: str, m: re.Match[str], endpos: int, cues: _Cues) -> bool:
         if nxt is None or not nxt.group(0).lower().endswith(cues.infinitive_endings):
             return False
     rx = cues.not_before.get(low)
-    return not (rx is not None and rx.search(text, m.end(), endpos))
+    if rx is not None and rx.search(text, m.end(), endpos):
+        return False
+    rx = cues.needs_before.get(low)
+    return rx is None or rx.search(text, m.end(), endpos) is not None
 
 
 _PREV_WORD = re.compile(r"([^\W\d_]+)['’\s]*$")

@@ -40,7 +40,7 @@ _ORDINAL_AFTER = {
     "fr": re.compile(r"(?:e|er|re|ème|eme)(?!\w)", re.IGNORECASE),
     "it": re.compile(r"[°ºª]"),
     "es": re.compile(r"[°ºª]"),
-    "de": re.compile(r"\.\s+(?![A-ZÄÖÜ]{2})(?=\S)"),
+    "de": re.compile(r"\.(?:\s+(?![A-ZÄÖÜ]{2})(?=\S)|\s*$)"),
 }
 _DIGITS = {
     "en": r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?",
