@@ -184,7 +184,7 @@ def test_actors_fr_seat_and_igo_head(finder):
     )
     macron = by_text(ms, "Le président français Emmanuel Macron")
     assert (macron.code, macron.name) == ("FRAGOV", "Emmanuel Macron")
-    assert by_text(ms, "Élysée").code == "FRAGOV"
+    assert by_text(ms, "l'Élysée").code == "FRAGOV"
     assert by_text(ms, "le chef de l'OTAN").code == "IGOWSTNAT"
 
 
@@ -321,3 +321,16 @@ def test_actors_coref_bare_president(finder):
     )
     bare = [m for m in ms if m.text == "Il presidente"]
     assert len(bare) == 1 and bare[0].code == "FRAGOV" and bare[0].name == "Emmanuel Macron"
+
+
+def test_actors_brussels_stands_for_the_eu_once_named(finder):
+    ms = find(finder, "Bruxelles ha risposto.", "it")
+    assert codes(ms) == ["BEL"]
+    ms = find(finder, "L'Unione europea ha deciso. Bruxelles chiede più controlli.", "it")
+    assert by_text(ms, "Bruxelles").code == "IGOEUREEC"
+
+
+def test_actors_city_after_preposition_is_a_place(finder):
+    ms = find(finder, "Il vertice si terrà a Mosca, ha detto il Cremlino.", "it")
+    assert (by_text(ms, "Mosca").kind, by_text(ms, "Mosca").code) == ("place", "RUS")
+    assert by_text(ms, "il Cremlino").code == "RUSGOV"

@@ -87,7 +87,10 @@ class Memory:
 class Composer:
     """Turns one sentence's atoms into mentions. Built once per stage; `Memory` is per document."""
 
-    def __init__(self, grammar: dict[str, dict[str, list[str]]]):
+    def __init__(
+        self, grammar: dict[str, dict[str, list[str]]], igo_seats: dict[str, tuple[str, str]] | None = None
+    ):
+        self.igo_seats = igo_seats or {}
         self.connectors = {
             lang: re.compile("|".join(f"(?:{p})" for p in pats))
             for lang, pats in grammar.get("connectors", {}).items()
@@ -174,7 +177,7 @@ class Composer:
         if e.kind == "igo":
             return Part(s, t, "igo", base=e.code, org=e.org, rules=[rule])
         if e.kind == "seat":
-            return Part(s, t, "seat", base=e.code[:3], role=e.role, rules=[rule])
+            return Part(s, t, "seat", base=e.code[:3], role=e.role, role_headed=True, rules=[rule])
         if e.kind in ("country", "capital", "demonym"):
             return Part(s, t, e.kind, base=e.code, rules=[rule])
         if e.kind == "role":
@@ -378,8 +381,12 @@ class Composer:
             kind = "coref"
         if kind == "capital":
             loc = self.locatives.get(lang or "", None)
+            seat = self.igo_seats.get(folded[start : part.end].strip())
             if loc is not None and loc.search(folded, max(sent_start, start - 12), start):
                 kind, rule = "place", rule + " > after a locative preposition: a place"
+            elif seat is not None and seat[0] in memory.orgs:
+                code, kind, part.org = seat[0], "coref", seat[1]
+                rule += f" > the seat of {seat[1]}, named earlier"
         prim = primary_of(code)
         country = prim if len(prim) == 3 and not prim.startswith("---") else None
         org = part.org if prim.startswith(("IGO", "NGO")) or part.kind in ("group", "igo") else part.org

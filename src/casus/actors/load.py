@@ -110,6 +110,7 @@ class Lexicon:
     grammar: dict[str, dict[str, list[str]]] = field(default_factory=dict)
     people: dict[str, Person] = field(default_factory=dict)
     unless: dict[str, list[re.Pattern[str]]] = field(default_factory=dict)  # country code -> guards
+    igo_seats: dict[str, tuple[str, str]] = field(default_factory=dict)  # folded city -> (IGO code, org)
     sources: list[str] = field(default_factory=list)
 
     def add(self, entry: Entry) -> None:
@@ -223,6 +224,8 @@ def load_igos(lex: Lexicon, root: Path) -> None:
             lex.add(Entry("igo", str(name), code, org=org, source=src))
         for name in item.get("names") or []:
             lex.add(Entry("igo", str(name), code, org=org, source=src))
+        for name in item.get("seat_cities") or []:
+            lex.igo_seats[fold_pattern(str(name))] = (code, org)
         for name in item.get("coref") or []:
             lex.add(Entry("coref", str(name), code, org=org, source=src, flags=frozenset({"igo"})))
         del i

@@ -37,7 +37,7 @@ class ActorFinder:
     def __init__(self, lexicon: Lexicon):
         self.lexicon = lexicon
         self.gazetteer = Gazetteer(lexicon)
-        self.composer = Composer(lexicon.grammar)
+        self.composer = Composer(lexicon.grammar, lexicon.igo_seats)
 
     @classmethod
     def from_options(cls, opts: Options | None = None) -> ActorFinder:
