@@ -140,6 +140,23 @@ def test_ingest_sources_cp1252(tmp_path: Path) -> None:
     assert doc.meta["encoding"] == "cp1252"
 
 
+def test_ingest_sources_utf8_with_a_broken_byte_stays_utf8(tmp_path: Path) -> None:
+    text = "Die Verhandlungen über den Haushalt in Brüssel gehen weiter, sagte die Ministerin. " * 20
+    data = text.encode("utf-8")
+    path = tmp_path / "kaputt.txt"
+    path.write_bytes(data[:500] + b"\xff" + data[500:])
+    (doc,) = items([str(path)])
+    assert "Brüssel" in doc.raw and "\ufffd" in doc.raw
+    assert doc.meta["encoding"] == "utf-8 (damaged)"
+
+
+def test_ingest_sources_short_cp1252_is_not_damaged_utf8(tmp_path: Path) -> None:
+    path = tmp_path / "breve.txt"
+    path.write_bytes("Crisi di governo: Draghi si è dimesso.".encode("cp1252"))
+    (doc,) = items([str(path)])
+    assert doc.raw == "Crisi di governo: Draghi si è dimesso." and doc.meta["encoding"] == "cp1252"
+
+
 def test_ingest_sources_folder_with_broken_files_continues(tmp_path: Path) -> None:
     for i in range(5):
         (tmp_path / f"ok{i}.txt").write_text(ARTICLE_IT, encoding="utf-8")

@@ -8,6 +8,7 @@ UTF-8; then Windows-1252 when it decodes cleanly and reads as text; then charset
 from __future__ import annotations
 
 import codecs
+import re
 import zlib
 
 from charset_normalizer import from_bytes
@@ -26,6 +27,7 @@ _BOMS: list[tuple[bytes, str]] = [
 _SNIFF = 8192  # bytes looked at for NUL bytes
 _MAX_MESS = 0.2  # charset-normalizer's "mess" above which decoded bytes are not text
 _CONTROL_SHARE = 0.01  # share of C0 control characters (not tab/newline) that makes a text binary
+_UTF8_SEQ = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
 _CONTROLS = frozenset(chr(c) for c in range(32) if chr(c) not in "\t\n\r\f\v")
 
 
@@ -80,6 +82,11 @@ def decode(data: bytes, name: str) -> tuple[str, str]:
         return _checked(data.decode("utf-8"), name), "utf-8"
     except UnicodeDecodeError:
         pass
+    # UTF-8 with a few broken bytes (a truncated download, a bad copy): keep it, mark the damage
+    mended = data.decode("utf-8", errors="replace")
+    broken = mended.count("\ufffd") - data.count("\ufffd".encode())
+    if broken <= max(3, len(data) // 2000) and _looks_utf8(data, broken):
+        return _checked(mended, name), "utf-8 (damaged)"
     try:
         text = data.decode("cp1252")
         if mess_ratio(text[:20000]) < _MAX_MESS:
@@ -94,6 +101,12 @@ def decode(data: bytes, name: str) -> tuple[str, str]:
     except (UnicodeDecodeError, LookupError):
         raise InputError(name, f"undecodable: not UTF-8 and not {best.encoding}") from None
     return _checked(text, name), best.encoding
+
+
+def _looks_utf8(data: bytes, broken: int) -> bool:
+    """Whether well-formed UTF-8 multi-byte sequences far outnumber the broken ones (so the bytes are damaged
+    UTF-8, not a legacy 8-bit encoding, whose accented letters are lone high bytes)."""
+    return len(_UTF8_SEQ.findall(data[:200_000])) >= max(2, 5 * broken)
 
 
 def _checked(text: str, name: str) -> str:
