@@ -217,3 +217,23 @@ def test_coding_modality_lexicon_values_are_words(lang):
 )
 def test_coding_modality_german_werden_and_sollen(text, trigger, expected):
     assert detect(text, trigger, "de").modality == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "lang", "expected"),
+    [
+        ("L'armée livrait des armes aux rebelles et se retirait de la ville.", "livrait", "fr", "asserted"),
+        (
+            "Le président inaugurait le pont lorsque la police a arrêté dix manifestants.",
+            "arrêté",
+            "fr",
+            "asserted",
+        ),
+        ("Le Kremlin enverrait des troupes en Biélorussie.", "troupes", "fr", "hypothetical"),
+        ("Moscou permettrait l'accès des inspecteurs.", "accès", "fr", "hypothetical"),
+        ("Lo que ocurría en la frontera preocupaba al gobierno.", "frontera", "es", "asserted"),
+        ("La policía quería detener a los manifestantes.", "detener", "es", "asserted"),
+    ],
+)
+def test_coding_modality_imperfect_is_not_conditional(text, trigger, lang, expected):
+    assert detect(text, trigger, lang).modality == expected
