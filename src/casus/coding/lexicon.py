@@ -56,11 +56,18 @@ class LexiconCoder:
             attr = _attribution(doc, lang, pos, attrs)
             mentions = sorted(by_sentence.get(sent.index, []), key=lambda m: m.start)
             found: list[Event] = []
+            context: dict[int, tuple] = {}
             for match in matches:
                 if _is_purpose(sent, lex, match, matches):
                     continue
-                found.extend(self._events(doc, sent, lang, lex, match, mentions, attr))
-            events.extend(salient(found))
+                for ev, ctx in self._events(doc, sent, lang, lex, match, mentions, attr):
+                    found.append(ev)
+                    context[id(ev)] = ctx
+            kept = salient(found)
+            moods: dict[int, modality.ModalityResult] = {}
+            for ev in kept:
+                _set_modality(doc, sent, lang, ev, context[id(ev)], moods)
+            events.extend(kept)
         kinds = {s.index: s.kind for s in doc.sentences}
         events = dedupe(events, kinds)
         self._qualify(doc, lang, events)
@@ -102,16 +109,9 @@ class LexiconCoder:
         if speaker is not None and not (speech and trig.pos == "verb"):
             excluded.add(id(speaker))
         roles = assign(doc, sent, match, lex, mentions, excluded, speaker)
-        mod = modality.detect(
-            doc, sent, t_start, t_end, lang, attributed=governs and not _own(roles, speaker)
-        )
-        if trig.frame == "speaker" and speaker is not None:
-            # the event is the speaker's statement: the writer reports it as made; the conditional belongs
-            # to what the speaker talks about ("would be an escalation")
-            mod = modality.ModalityResult("asserted", mod.negated, list(mod.cues))
-        cameo = _intent_code(trig.cameo, trig.intent, mod.modality)
+        ctx = (trig, t_start, t_end, governs and not _own(roles, speaker), speaker)
         pairs = _pairs(doc, lex, roles, mentions, trig.symmetric)
-        out: list[Event] = []
+        out: list[tuple[Event, tuple]] = []
         for src, tgt in pairs:
             attribution_actor = speaker
             if speaker is not None and src is not None and (speaker is src or speaker.code == src.code):
@@ -122,35 +122,47 @@ class LexiconCoder:
                 "passive": roles.passive,
                 "pos": trig.pos,
                 "elements": len(trig.elements),
-                "modality": list(mod.cues),
             }
             if governs and attr is not None:
                 cues["attribution"] = attr.to_cue()
-            out.append(
-                Event(
-                    doc_id=doc.id,
-                    lang=lang,
-                    sentence=sent.index,
-                    evidence_start=sent.start,
-                    evidence_end=sent.end,
-                    evidence_text=doc.text[sent.start : sent.end],
-                    cameo=cameo,
-                    source=src,
-                    target=tgt,
-                    modality=mod.modality,
-                    negated=mod.negated,
-                    attribution=attribution_actor,
-                    confidence=score(
-                        len(trig.elements), len(cameo), src is not None, tgt is not None, mod.modality
-                    ),
-                    coder=self.version,
-                    rule=trig.id,
-                    trigger={"text": doc.text[t_start:t_end], "start": t_start, "end": t_end},
-                    cues=cues,
-                    mention_sentences=[sent.index],
-                )
+            ev = Event(
+                doc_id=doc.id,
+                lang=lang,
+                sentence=sent.index,
+                evidence_start=sent.start,
+                evidence_end=sent.end,
+                evidence_text=doc.text[sent.start : sent.end],
+                cameo=trig.cameo,
+                source=src,
+                target=tgt,
+                attribution=attribution_actor,
+                coder=self.version,
+                rule=trig.id,
+                trigger={"text": doc.text[t_start:t_end], "start": t_start, "end": t_end},
+                cues=cues,
+                mention_sentences=[sent.index],
             )
+            out.append((ev, ctx))
         return out
+
+
+def _set_modality(doc: Doc, sent: Sentence, lang: str, ev: Event, ctx: tuple, memo: dict) -> None:
+    """Modality, negation, the intent code and confidence of a kept event (one detection per trigger)."""
+    trig, t_start, t_end, attributed, speaker = ctx
+    mod = memo.get(t_start)
+    if mod is None:
+        mod = modality.detect(doc, sent, t_start, t_end, lang, attributed=attributed)
+        memo[t_start] = mod
+    if trig.frame == "speaker" and speaker is not None:
+        # the event is the speaker's statement: the writer reports it as made; the conditional belongs to
+        # what the speaker talks about ("would be an escalation")
+        mod = modality.ModalityResult("asserted", mod.negated, list(mod.cues))
+    ev.modality, ev.negated = mod.modality, mod.negated
+    ev.cues["modality"] = list(mod.cues)
+    ev.cameo = _intent_code(trig.cameo, trig.intent, mod.modality)
+    ev.confidence = score(
+        len(trig.elements), len(ev.cameo), ev.source is not None, ev.target is not None, mod.modality
+    )
 
 
 def _attribution(doc: Doc, lang: str, pos: int, memo: dict) -> attribution.AttributionResult | None:
