@@ -157,6 +157,19 @@ def test_ingest_sources_short_cp1252_is_not_damaged_utf8(tmp_path: Path) -> None
     assert doc.raw == "Crisi di governo: Draghi si è dimesso." and doc.meta["encoding"] == "cp1252"
 
 
+def test_ingest_sources_html_declared_charset(tmp_path: Path) -> None:
+    body = (
+        "<p>Государственная дума приняла в первом чтении законопроект о бюджете на следующий год, "
+        "сообщили в пресс-службе парламента.</p><p>Против проголосовали депутаты оппозиции, которые "
+        "потребовали увеличить расходы на здравоохранение и образование.</p>"
+    )
+    page = f"<html><head><meta charset='windows-1251'><title>Бюджет</title></head><body><article>{body}</article></body></html>"
+    path = tmp_path / "duma.html"
+    path.write_bytes(page.encode("cp1251"))
+    (doc,) = items([str(path)])
+    assert "Государственная дума приняла" in doc.raw
+
+
 def test_ingest_sources_folder_with_broken_files_continues(tmp_path: Path) -> None:
     for i in range(5):
         (tmp_path / f"ok{i}.txt").write_text(ARTICLE_IT, encoding="utf-8")

@@ -2,7 +2,8 @@
 
 `decode(data, name)` returns the text and the encoding it used, or raises `InputError(name, reason)` with a
 one-line reason. Order: a BOM decides (UTF-8, UTF-16, UTF-32); NUL bytes without a BOM mean binary; strict
-UTF-8; then Windows-1252 when it decodes cleanly and reads as text; then charset-normalizer's best guess.
+UTF-8; the charset an HTML page declares; UTF-8 with a few broken bytes; then Windows-1252 when it decodes
+cleanly and reads as text; then charset-normalizer's best guess.
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ _SNIFF = 8192  # bytes looked at for NUL bytes
 _MAX_MESS = 0.2  # charset-normalizer's "mess" above which decoded bytes are not text
 _CONTROL_SHARE = 0.01  # share of C0 control characters (not tab/newline) that makes a text binary
 _UTF8_SEQ = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
+_META_CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?([A-Za-z0-9_.:-]{2,40})""", re.I)
 _CONTROLS = frozenset(chr(c) for c in range(32) if chr(c) not in "\t\n\r\f\v")
 
 
@@ -82,6 +84,12 @@ def decode(data: bytes, name: str) -> tuple[str, str]:
         return _checked(data.decode("utf-8"), name), "utf-8"
     except UnicodeDecodeError:
         pass
+    declared = _declared_charset(data)
+    if declared:
+        try:
+            return _checked(data.decode(declared), name), declared
+        except (UnicodeDecodeError, LookupError):
+            pass
     # UTF-8 with a few broken bytes (a truncated download, a bad copy): keep it, mark the damage
     mended = data.decode("utf-8", errors="replace")
     broken = mended.count("\ufffd") - data.count("\ufffd".encode())
@@ -101,6 +109,15 @@ def decode(data: bytes, name: str) -> tuple[str, str]:
     except (UnicodeDecodeError, LookupError):
         raise InputError(name, f"undecodable: not UTF-8 and not {best.encoding}") from None
     return _checked(text, name), best.encoding
+
+
+def _declared_charset(data: bytes) -> str | None:
+    """The charset an HTML page declares in its first bytes (`<meta charset=...>`), when not UTF-8."""
+    match = _META_CHARSET.search(data[:4096])
+    if not match:
+        return None
+    charset = match.group(1).decode("ascii").lower()
+    return None if charset.replace("-", "").replace("_", "") in ("utf8", "utf16") else charset
 
 
 def _looks_utf8(data: bytes, broken: int) -> bool:

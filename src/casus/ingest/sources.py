@@ -130,10 +130,9 @@ def read_bytes(name: str, data: bytes, opts: Options, fmt: str | None = None) ->
     fmt = fmt or sniff(text)
     if fmt == "jsonl":
         yield from jsonl_reader.read_jsonl_text(name, text, opts)
-    elif fmt == "html":
-        yield html_reader.doc_from_html(name, text, opts)
     else:
-        doc = text_reader.doc_from_text(name, text, opts)
+        reader = html_reader.doc_from_html if fmt == "html" else text_reader.doc_from_text
+        doc = reader(name, text, opts)
         doc.meta["encoding"] = encoding
         yield doc
 
