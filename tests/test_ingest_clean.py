@@ -304,3 +304,20 @@ def test_ingest_clean_reader_title_with_site_name_matches_first_line(clean) -> N
     assert doc.title == "Elecciones en Chile: el oficialismo pierde el Senado"
     assert [k for k, _ in paragraph_texts(doc)] == ["title", "body"]
     assert doc.text.count("Elecciones en Chile") == 1
+
+
+def test_ingest_clean_instagram_embed(clean) -> None:
+    raw = (
+        "La cantante annuncia il tour europeo\n\n"
+        "La cantante ha annunciato sui social le date del suo tour europeo, che partirà da Milano.\n\n"
+        "Visualizza questo post su Instagram\n\n"
+        "Si riparte! Ci vediamo a Milano il 3 maggio 🎤\n"
+        "Un post condiviso da Laura Bianchi (@laurabianchi_official)\n\n"
+        "I biglietti saranno in vendita da venerdì.\n"
+    )
+    doc = cleaned(clean, raw)
+    assert ("embedded", "Si riparte! Ci vediamo a Milano il 3 maggio 🎤") in paragraph_texts(doc)
+    r = reasons(doc)
+    assert r["Visualizza questo post su Instagram"] == "embed-label"
+    assert r["Un post condiviso da Laura Bianchi (@laurabianchi_official)"] == "embedded-signature"
+    assert doc.meta["embedded_posts"][0]["handle"] == "laurabianchi_official"

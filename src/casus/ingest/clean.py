@@ -25,7 +25,7 @@ from rapidfuzz import fuzz
 
 from casus.doc import Debris, Doc, Paragraph
 from casus.errors import CasusError
-from casus.ingest.debris import SIGNATURE, DebrisRules, label_key, load_rules
+from casus.ingest.debris import HANDLE, SIGNATURE, DebrisRules, label_key, load_rules
 from casus.options import Options
 
 _SPACES = re.compile(r"[ \t\r\f\v\u1680\u2000-\u200a\u205f\u3000]+|\s{2,}")
@@ -127,6 +127,9 @@ class Cleaner:
                 kept.append(_Line(line, number, block, kind="signature"))
                 continue
             reason = self.rules.reason(line)
+            if reason == "embed-signature":  # "A post shared by Name (@handle)": the line before is the post
+                kept.append(_Line(line, number, block, kind="signature"))
+                continue
             if reason:
                 debris.append(Debris(line, reason, number))
                 if reason == "date-line" and "date_line" not in doc.meta:
@@ -174,6 +177,7 @@ class Cleaner:
                 out.append(line)
                 continue
             match = SIGNATURE.match(line.text)
+            handle = match or HANDLE.search(line.text)
             debris.append(Debris(line.text, "embedded-signature", line.number))
             if out and out[-1].kind in ("body", "heading"):
                 out[-1].kind = "embedded"
@@ -181,7 +185,7 @@ class Cleaner:
                     {
                         "line": out[-1].number,
                         "author": match.group("name").strip() if match else None,
-                        "handle": match.group("handle") if match else None,
+                        "handle": handle.group("handle") if handle else None,
                         "signature": line.text,
                     }
                 )

@@ -17,6 +17,7 @@ STRIP_CHARS = " \t\u00a0\u202f-–—_|•·*»«<>→←↑↓:.,;›‹#►▶
 _LONE_DASH = re.compile(r"^[\-–—_*•·=~#|.\s]+$")
 _LINK_ONLY = re.compile(r"^(?:<?https?://|www\.|pic\.twitter\.com/)\S*>?$", re.I)
 # "— Mark Rutte (@SecGenNATO) https://twitter.com/..." or "— Name (@handle) October 21, 2024"
+HANDLE = re.compile(r"\(@(?P<handle>[A-Za-z0-9_.]{1,40})\)")
 SIGNATURE = re.compile(
     r"^[—–\-]\s*(?P<name>[^()\n]{1,100}?)\s*\(@(?P<handle>[A-Za-z0-9_.]{1,40})\)\s*(?P<rest>.{0,300})$"
 )
@@ -86,8 +87,8 @@ class DebrisRules:
             return "link"
         if len(line) < 160 and key.startswith(self.subscribe):
             return "subscribe"
-        if len(line) < 160 and key.startswith(self.embed_intro) and "(@" in line:
-            return "embed-label"
+        if len(line) < 200 and key.startswith(self.embed_intro):
+            return "embed-signature" if "(@" in line else "embed-label"
         if self.cookie is not None and len(line) < 400 and self.cookie.search(key):
             return "cookie"
         if len(line) <= 60 and _DATE_ONLY.match(line):
