@@ -97,6 +97,20 @@ def test_language_segment_edge_cases(segment, lang: str, text: str, expected: li
     assert sentences(segment, text, lang) == expected
 
 
+def test_language_segment_abbreviation_that_ends_a_sentence(segment) -> None:
+    text = "New tariffs were imposed by the U.S. The talks resume in Geneva. The U.S. envoy will attend."
+    assert sentences(segment, text, "en") == [
+        "New tariffs were imposed by the U.S.",
+        "The talks resume in Geneva.",
+        "The U.S. envoy will attend.",
+    ]
+    text = "L'accordo è stato firmato con Leonardo S.p.A. Il governo ha dato il via libera."
+    assert sentences(segment, text, "it") == [
+        "L'accordo è stato firmato con Leonardo S.p.A.",
+        "Il governo ha dato il via libera.",
+    ]
+
+
 def test_language_segment_headline_without_stop_is_one_sentence(segment) -> None:
     assert sentences(segment, "Scontri al confine tra Armenia e Azerbaigian", "it", "title") == [
         "Scontri al confine tra Armenia e Azerbaigian"

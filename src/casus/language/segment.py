@@ -40,6 +40,8 @@ ABBREVIATIONS_DATA = "abbreviations.yaml"
 class LanguageRules:
     abbreviations: frozenset[str]
     no_break_before: frozenset[str]
+    may_end: frozenset[str] = frozenset()
+    starters: frozenset[str] = frozenset()
 
 
 class Segmenter:
@@ -60,6 +62,8 @@ class Segmenter:
             rules = LanguageRules(
                 abbreviations=self._common | {str(a).lower() for a in entry.get("abbreviations") or []},
                 no_break_before=frozenset(str(w).lower() for w in entry.get("no_break_before") or []),
+                may_end=frozenset(str(a).lower() for a in self._data.get("may_end") or []),
+                starters=frozenset(str(w) for w in entry.get("starters") or []),
             )
             self._rules[lang] = rules
         return rules
@@ -162,6 +166,9 @@ def _ends_here(
         return False  # an initial: "J. Biden", "Kim J. Un"
     low = word.lower()
     if low in rules.abbreviations or low.rstrip(".") in rules.abbreviations:
+        if low.rstrip(".") in rules.may_end and rules.starters:
+            following = _WORD_AFTER.match(text, stop, end)
+            return bool(following and following.group(1) in rules.starters)
         return False
     if word.isdigit():
         if word_start - sent_start <= 16 and not text[sent_start:word_start].strip():
