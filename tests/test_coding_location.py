@@ -83,3 +83,23 @@ def test_coding_location_place_offsets():
 
 def test_coding_location_sentence_initial_word_is_not_a_city():
     assert find("“Ho parlato con il presidente sudcoreano”, ha affermato Rutte.", "it") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "name", "country", "lat"),
+    [
+        ("Protesters gathered in Florida on Sunday.", "en", "Florida", "USA", 28.0),
+        ("The summit took place in Washington last week.", "en", "Washington", "USA", 38.9),
+        ("Russian drones struck Odessa overnight.", "en", "Odessa", "UKR", 46.5),
+    ],
+)
+def test_coding_location_ambiguous_names(text, lang, name, country, lat):
+    got = find(text, lang)
+    assert got is not None and got["text"] == name and got["country"] == country
+    assert got["lat"] == pytest.approx(lat, abs=2.5)
+
+
+def test_coding_location_person_names_are_not_places():
+    assert find("Yesterday President Vladimir Putin met George Bush.", "en") is None
+    assert find("Ieri il ministro ha incontrato Nancy Pelosi.", "it") is None
+    assert find("Officials at the White House declined to comment.", "en") is None

@@ -35,6 +35,7 @@ from casus.doc import Doc, Sentence
 log = logging.getLogger(__name__)
 MIN_POPULATION = 100_000
 MAX_NAME_WORDS = 5
+BIG_CITY = 500_000  # a city this large wins its name over a US state (Washington, New York)
 MIN_BARE_NAME = 4  # a city named without a locative needs a longer name ("Ho", "Bar" are words)
 _TOKEN = re.compile(r"[^\W\d_]+(?:[-'][^\W\d_]+)*")
 _LANGS = ("it", "en", "fr", "es", "de")
@@ -78,8 +79,25 @@ class _Entry:
     lat: float
     lon: float
     population: int
-    kind: str  # city | country
+    kind: str  # city | region | country
     main: bool  # the place's main name (not an alternate)
+
+
+_KIND_RANK = {"country": 3, "region": 2, "city": 1}
+
+
+def _better(new: _Entry, old: _Entry) -> bool:
+    """Which place a shared name means: a country or region over a city, then a far larger city (Odesa in
+    Ukraine over Odessa, Texas, though "Odessa" is only an alternate name of the first), then a main name."""
+    kinds = {new.kind, old.kind}
+    if kinds == {"region", "city"}:  # Washington and New York are the cities, Florida is the state
+        city = new if new.kind == "city" else old
+        return (new is city) == (city.population >= BIG_CITY)
+    if _KIND_RANK[new.kind] != _KIND_RANK[old.kind]:
+        return _KIND_RANK[new.kind] > _KIND_RANK[old.kind]
+    if new.population > 3 * old.population or old.population > 3 * new.population:
+        return new.population > old.population
+    return (new.main, new.population) > (old.main, old.population)
 
 
 @dataclass(slots=True)
@@ -127,13 +145,10 @@ def _gazetteer() -> dict[str, _Entry]:
     def add(name: str, entry: _Entry) -> None:
         key = _key(name)
         old = index.get(key)
-        if old is None or (entry.main, entry.kind == "country", entry.population) > (
-            old.main,
-            old.kind == "country",
-            old.population,
-        ):
+        if old is None or _better(entry, old):
             index[key] = entry
 
+    states: dict[str, list[float]] = {}
     for city in gc.get_cities().values():
         code = iso3.get(city["countrycode"])
         if code is None:
@@ -143,6 +158,11 @@ def _gazetteer() -> dict[str, _Entry]:
         acc[0] += pop * city["latitude"]
         acc[1] += pop * city["longitude"]
         acc[2] += pop
+        if code == "USA":
+            st = states.setdefault(city.get("admin1code") or "", [0.0, 0.0, 0.0])
+            st[0] += pop * city["latitude"]
+            st[1] += pop * city["longitude"]
+            st[2] += pop
         if pop < MIN_POPULATION and (city["countrycode"], city["name"]) not in capitals:
             continue
         lat, lon = float(city["latitude"]), float(city["longitude"])
@@ -158,11 +178,37 @@ def _gazetteer() -> dict[str, _Entry]:
                 continue
             lat, lon = centre[code]
             add(name, _Entry(name, code, lat, lon, 10**10, "country", True))
+    for abbr, state in gc.get_us_states().items():  # US states: "in Florida" is not Florida, Colombia
+        st = states.get(abbr)
+        if st and st[2] > 0:
+            add(
+                state["name"],
+                _Entry(state["name"], "USA", st[0] / st[2], st[1] / st[2], 10**9, "region", True),
+            )
     for name, code in _COUNTRY_ALIASES.items():
         if code in centre:
             add(name, _Entry(name, code, centre[code][0], centre[code][1], 10**10, "country", True))
     log.debug("location gazetteer: %d names", len(index))
     return index
+
+
+_CAP_AFTER = re.compile(r"[ \t]+(?:[A-ZÀ-ÖØ-Þ][^\W\d_]+)")
+_CAP_BEFORE = re.compile(r"(?<![.!?:;\"“”«»(])(?:[A-ZÀ-ÖØ-Þ][^\W\d_]+)[ \t]+$")
+
+
+def _in_longer_name(text: str, start: int, end: int) -> bool:
+    """True when a capitalised word follows or (mid-sentence) precedes the name: part of a person's name or
+    of a longer place name the gazetteer does not know."""
+    if _CAP_AFTER.match(text, end):
+        return True
+    before = _CAP_BEFORE.search(text, max(0, start - 30), start)
+    return before is not None and bool(re.search(r"[^\W\d_]", text[: before.start()]))
+
+
+@cache
+def _stop_names(lang: str, key: str) -> frozenset[str]:
+    names = (qualifier_data(lang).get("places", {}) or {}).get(key, [])
+    return frozenset(str(n).casefold() for n in names)
 
 
 @cache
@@ -227,13 +273,18 @@ def find_place(
     """The location of the event(s) in `sent` with its offsets, or None."""
     text = doc.text[sent.start : sent.end]
     locative = _locative(lang)
+    stop = _stop_names(lang, "not_places")
+    bare_stop = _stop_names(lang, "bare_not_places")
     actor_spans = [(m.start, m.end) for m in doc.mentions_in(sent.index)]
     best_bare: Place | None = None
     for start, end, entry in _candidates(text):
         a, b = sent.start + start, sent.start + end
+        if text[start:end].casefold() in stop or _in_longer_name(text, start, end):
+            continue  # "Vladimir Putin", "President George", "San Giuliano", "White House"
         is_loc = locative is not None and locative.search(text, max(0, start - 40), start) is not None
-        if not is_loc and not entry.main:
-            continue  # alternate names only after a locative
+        known = entry.main or (entry.population >= BIG_CITY and end - start >= 5)  # "Odessa", "Kiev"
+        if not is_loc and (not known or text[start:end].casefold() in bare_stop):
+            continue  # other alternate names and word-like names only after a locative
         place = Place(text[start:end], entry.country, entry.lat, entry.lon, a, b, entry.kind, is_loc)
         if is_loc:
             return place
