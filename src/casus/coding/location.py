@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import logging
 import re
-import unicodedata
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -125,8 +124,11 @@ def _key(name: str) -> str:
     return " ".join(name.replace("’", "'").casefold().split())
 
 
+_LATIN = re.compile(r"[\u0000-\u024F\u1E00-\u1EFF\u2019]+")
+
+
 def _latin(name: str) -> bool:
-    return all(not ch.isalpha() or "LATIN" in unicodedata.name(ch, "") for ch in name)
+    return name.isascii() or _LATIN.fullmatch(name) is not None
 
 
 @cache
