@@ -58,7 +58,7 @@ class LexiconCoder:
             found: list[Event] = []
             context: dict[int, tuple] = {}
             for match in matches:
-                if _is_purpose(sent, lex, match, matches):
+                if _is_purpose(sent, lex, match, matches) or _is_content(sent, match, matches):
                     continue
                 for ev, ctx in self._events(doc, sent, lang, lex, match, mentions, attr):
                     found.append(ev)
@@ -132,7 +132,7 @@ class LexiconCoder:
                 evidence_start=sent.start,
                 evidence_end=sent.end,
                 evidence_text=doc.text[sent.start : sent.end],
-                cameo=trig.cameo,
+                cameo=trig.untargeted if (trig.untargeted and tgt is None) else trig.cameo,
                 source=src,
                 target=tgt,
                 attribution=attribution_actor,
@@ -159,7 +159,8 @@ def _set_modality(doc: Doc, sent: Sentence, lang: str, ev: Event, ctx: tuple, me
         mod = modality.ModalityResult("asserted", mod.negated, list(mod.cues))
     ev.modality, ev.negated = mod.modality, mod.negated
     ev.cues["modality"] = list(mod.cues)
-    ev.cameo = _intent_code(trig.cameo, trig.intent, mod.modality)
+    base = trig.untargeted if (trig.untargeted and ev.target is None) else trig.cameo
+    ev.cameo = _intent_code(base, trig.intent if base == trig.cameo else None, mod.modality)
     ev.confidence = score(
         len(trig.elements), len(ev.cameo), ev.source is not None, ev.target is not None, mod.modality
     )
@@ -282,6 +283,26 @@ def _is_purpose(sent: Sentence, lex: Lexicon, match: TriggerMatch, matches: list
         return True
     if prev in ("a", "to", "à", "de", "zu"):
         return any(0 < match.anchor - m.tokens[-1] <= 4 for m in matches if m is not match)
+    return False
+
+
+FRAME_ROOTS = frozenset({"02", "10", "13"})  # appeals, demands, threats: what follows is their content
+CONTENT_WINDOW = 8  # tokens after a framing trigger in which another trigger is its content
+
+
+def _is_content(sent: Sentence, match: TriggerMatch, matches: list[TriggerMatch]) -> bool:
+    """A trigger that is what another one asks for or threatens ("urged X to withdraw", "Libya must hand
+    over", "threatened to cut aid") is not an event of its own: the appeal, demand or threat is."""
+    if match.trigger.cameo[:2] in FRAME_ROOTS:
+        return False
+    for other in matches:
+        if other is match or other.trigger.cameo[:2] not in FRAME_ROOTS:
+            continue
+        gap = match.anchor - other.tokens[-1]
+        if 0 < gap <= CONTENT_WINDOW and not any(
+            sent.tokens[j].text in (";", ":", ".") for j in range(other.tokens[-1], match.anchor)
+        ):
+            return True
     return False
 
 

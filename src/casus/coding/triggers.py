@@ -271,6 +271,7 @@ class Trigger:
     symmetric: bool = False
     negative: frozenset[str] = frozenset()
     intent: str | None = None
+    untargeted: str | None = None  # the code when no target is found ("deployed troops" at home: 154)
     object_role: str = "source"  # the role of an actor named inside the pattern's object ("truppe russe")
     frame: str | None = None  # "speaker": the source is the sentence's speaker (e.g. "escalation")
     order: int = 0
@@ -382,6 +383,9 @@ def _parse_row(row: Any, path: Path, order: int, lang: str, seen: set[str]) -> T
     intent = row.get("intent")
     if intent is not None and not is_valid(str(intent)):
         raise ConfigError(f"{path}: trigger {tid}: unknown intent code {intent!r}")
+    untargeted = row.get("untargeted")
+    if untargeted is not None and not is_valid(str(untargeted)):
+        raise ConfigError(f"{path}: trigger {tid}: unknown untargeted code {untargeted!r}")
     pos = str(row.get("pos", "verb"))
     if pos not in ("verb", "noun"):
         raise ConfigError(f"{path}: trigger {tid}: pos must be verb or noun, not {pos!r}")
@@ -409,6 +413,7 @@ def _parse_row(row: Any, path: Path, order: int, lang: str, seen: set[str]) -> T
         symmetric=bool(row.get("symmetric", False)),
         negative=frozenset(str(n).lower() for n in negative),
         intent=str(intent) if intent is not None else None,
+        untargeted=str(untargeted) if untargeted is not None else None,
         object_role=str(row.get("object", "source")),
         frame=row.get("frame"),
         order=order,
