@@ -111,6 +111,15 @@ def test_language_segment_abbreviation_that_ends_a_sentence(segment) -> None:
     ]
 
 
+def test_language_segment_number_abbreviation_before_digits(segment) -> None:
+    text = "The franchise under Republic Act No. 7966 expired. Asked again, he said no. Then he left."
+    assert sentences(segment, text, "en") == [
+        "The franchise under Republic Act No. 7966 expired.",
+        "Asked again, he said no.",
+        "Then he left.",
+    ]
+
+
 def test_language_segment_headline_without_stop_is_one_sentence(segment) -> None:
     assert sentences(segment, "Scontri al confine tra Armenia e Azerbaigian", "it", "title") == [
         "Scontri al confine tra Armenia e Azerbaigian"

@@ -41,6 +41,7 @@ class LanguageRules:
     abbreviations: frozenset[str]
     no_break_before: frozenset[str]
     may_end: frozenset[str] = frozenset()
+    before_number: frozenset[str] = frozenset()
     starters: frozenset[str] = frozenset()
 
 
@@ -63,6 +64,7 @@ class Segmenter:
                 abbreviations=self._common | {str(a).lower() for a in entry.get("abbreviations") or []},
                 no_break_before=frozenset(str(w).lower() for w in entry.get("no_break_before") or []),
                 may_end=frozenset(str(a).lower() for a in self._data.get("may_end") or []),
+                before_number=frozenset(str(a).lower() for a in self._data.get("before_number") or []),
                 starters=frozenset(str(w) for w in entry.get("starters") or []),
             )
             self._rules[lang] = rules
@@ -165,6 +167,8 @@ def _ends_here(
     if len(word) == 1 and word.isalpha() and word.isupper():
         return False  # an initial: "J. Biden", "Kim J. Un"
     low = word.lower()
+    if low in rules.before_number and text[stop:end].lstrip()[:1].isdigit():
+        return False  # "No. 7966", "art. 5"
     if low in rules.abbreviations or low.rstrip(".") in rules.abbreviations:
         if low.rstrip(".") in rules.may_end and rules.starters:
             following = _WORD_AFTER.match(text, stop, end)
