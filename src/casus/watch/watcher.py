@@ -129,6 +129,7 @@ class Watcher:
         stats.new = len(fresh)
         for job, outcome in self._fetch_all([jobs[u] for u in fresh]):
             self._handle(job, outcome, stats)
+        self.state.flush()  # every outcome is written before the feeds' validators are
         status = "interrupted" if self.stop.is_set() else "ok"  # 'interrupted' keeps the old validators
         for url, kind, n, etag, last_modified in self._validators:
             self.state.save_feed(url, kind, status, n, etag, last_modified)
