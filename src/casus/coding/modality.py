@@ -192,10 +192,10 @@ class PhraseMatcher:
     def finditer(self, text: str, pos: int = 0, endpos: int | None = None) -> list[re.Match[str]]:
         """Non-overlapping matches in text[pos:endpos], left to right (like re.finditer)."""
         end = len(text) if endpos is None else endpos
-        words = words_of(text)
-        tries: list[tuple[str, re.Pattern[str]]] = [
-            (k, self._by_key[k]) for k in self._keys.intersection(words)
-        ]
+        keys = self._keys.intersection(words_of(text))
+        if not keys and not self._prefixes:
+            return []
+        tries: list[tuple[str, re.Pattern[str]]] = [(k, self._by_key[k]) for k in keys]
         if self._prefixes:
             blob = _words_blob(text)
             tries.extend((prefix, prx) for prefix, prx in self._prefixes if "\n" + prefix in blob)
