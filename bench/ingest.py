@@ -1,9 +1,10 @@
 """Ingest throughput over ../shared/corpus: read + clean + detect + segment, single process.
 
 Plain text: the Wikinews and 10kGNAD JSONL corpora. HTML: every `html/*/html/*.html.gz` page.
-Prints one JSON object: documents/s and MB/s (input file bytes, and the text bytes read: the page, or the main text HTML extraction gave) for each, the
-seconds spent in each stage, the peak RSS and the core count; each corpus is run twice (cold, then warm).
-Usage: `python bench/ingest.py [--shared DIR] [--limit N] [--cold-only]`.
+Prints one JSON object with, for each: documents/s, MB/s of input files and of text read (the page, or the
+main text HTML extraction gave), documents per CPU-second (less sensitive to a busy machine than wall-clock
+rates), seconds per stage; then peak RSS, core count and load average. Each corpus runs twice: cold, then
+warm. Usage: `python bench/ingest.py [--shared DIR] [--limit N] [--cold-only]`.
 """
 
 from __future__ import annotations
@@ -38,6 +39,7 @@ def run(name: str, inputs: list[str], opts: Options, limit: int | None) -> dict:
     docs = rejected = sentences = tokens = 0
     chars = 0
     t_start = time.perf_counter()
+    cpu_start = time.process_time()
     t_read = t_start
     for item in read_inputs(inputs, opts):
         seconds["read"] += time.perf_counter() - t_read
@@ -56,6 +58,7 @@ def run(name: str, inputs: list[str], opts: Options, limit: int | None) -> dict:
             break
         t_read = time.perf_counter()
     total = time.perf_counter() - t_start
+    cpu = time.process_time() - cpu_start
     input_bytes = sum(os.path.getsize(p) for p in inputs if os.path.isfile(p))
     return {
         "corpus": name,
@@ -65,6 +68,8 @@ def run(name: str, inputs: list[str], opts: Options, limit: int | None) -> dict:
         "tokens": tokens,
         "seconds": round(total, 3),
         "docs_per_s": round(docs / total, 1) if total else None,
+        "cpu_seconds": round(cpu, 3),
+        "docs_per_cpu_s": round(docs / cpu, 1) if cpu else None,
         "text_mb_per_s": round(chars / 1e6 / total, 3) if total else None,
         "input_mb": round(input_bytes / 1e6, 2),
         "input_mb_per_s": round(input_bytes / 1e6 / total, 3) if total else None,
