@@ -173,3 +173,15 @@ def test_coding_attribution_pronoun_speaker_carries_previous_actor():
     first = attribution.find(doc, sents[0], "en")
     second = attribution.find(doc, sents[1], "en", prev=first)
     assert second is not None and second.carried and second.mention.code == "RUSGOV"
+
+
+def test_coding_attribution_quote_spans_and_carried_speaker():
+    doc, sents = make(IT, IT_ACTORS, "it")
+    third = attribution.find(doc, sents[2], "it")
+    rutte = third.mention
+    fourth = sents[3]
+    spans = attribution.quote_spans(doc, fourth)
+    assert [doc.text[a:b] for a, b in spans] == ["“Ma, ovviamente, ciò può cambiare”"]
+    assert attribution.is_own_statement(doc, fourth, rutte, "it", prev=third)
+    other = next(m for m in doc.mentions if m.code == "KORSPY")
+    assert not attribution.is_own_statement(doc, fourth, other, "it", prev=third)

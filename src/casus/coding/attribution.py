@@ -3,7 +3,8 @@
 Public API (called by the lexicon coder):
 
     find(doc, sent, lang, prev=None) -> AttributionResult | None
-    is_own_statement(doc, sent, mention, lang) -> bool
+    is_own_statement(doc, sent, mention, lang, prev=None) -> bool
+    quote_spans(doc, sent) -> list[(start, end)]
 
 `find` looks for an attribution cue in `sent` and returns the actor mention it names (one of
 doc.mentions_in(sent.index)), the cue and the clause span it governs. Cue kinds, tried in this order:
@@ -186,11 +187,39 @@ def find(
     return fallback
 
 
-def is_own_statement(doc: Doc, sent: Sentence, mention: Mention, lang: str) -> bool:
+def is_own_statement(
+    doc: Doc, sent: Sentence, mention: Mention, lang: str, prev: AttributionResult | None = None
+) -> bool:
     """True when `mention` is the speaker of the sentence's reporting frame ("X ha affermato ...",
-    "…”, ha affermato X", "X claims that ..."): what X says is X's own statement (X is the source of a
-    statement / comment event), not a report about someone else's act."""
-    found = find(doc, sent, lang)
+    "…, ha affermato X", "X claims that ...", or "“…”, ha aggiunto." with X carried from `prev`): what X
+    says is X's own statement (X is the source of a statement / comment event), not a report about someone
+    else's act."""
+    found = find(doc, sent, lang, prev)
     if found is None or found.mention is None or found.kind not in ("speech_verb", "claim"):
         return False
+    if found.carried:
+        return found.mention.code == mention.code
     return found.mention.start < mention.end and mention.start < found.mention.end
+
+
+_QUOTE_PAIRS = {"“": "”", "«": "»", '"': '"', "„": "“"}
+
+
+def quote_spans(doc: Doc, sent: Sentence) -> list[tuple[int, int]]:
+    """Quoted passages of `sent` as doc offsets, quote marks included ("“…”", "«…»", "\"…\"", "„…“").
+    An event whose trigger lies inside one is part of what the speaker says."""
+    text = doc.text[sent.start : sent.end]
+    spans: list[tuple[int, int]] = []
+    i = 0
+    while i < len(text):
+        close = _QUOTE_PAIRS.get(text[i])
+        if close is None:
+            i += 1
+            continue
+        j = text.find(close, i + 1)
+        if j < 0:
+            spans.append((sent.start + i, sent.end))  # a quote running past the sentence end
+            break
+        spans.append((sent.start + i, sent.start + j + 1))
+        i = j + 1
+    return spans
