@@ -74,7 +74,7 @@ SENTENCES = [
     ("es", "El presidente de Colombia se reunió el lunes con su homólogo venezolano en Caracas.", "04"),
     ("es", "El canciller francés visitó Buenos Aires la semana pasada.", "04"),
     ("es", "Rusia y China firmaron un acuerdo de cooperación energética.", "05"),
-    ("es", "El gobierno anunció el envío de tropas a la frontera con Haití.", "07"),
+    ("es", "El gobierno anunció el envío de tropas a la frontera norte.", "15"),
     ("es", "La guerrilla liberó a los tres rehenes tras dos meses de cautiverio.", "08"),
     ("es", "La fiscalía inició una investigación sobre los hechos violentos del viernes.", "09"),
     ("es", "Miles de jubilados exigieron al gobierno un aumento de las pensiones.", "10"),
@@ -94,7 +94,7 @@ SENTENCES = [
     ("fr", "Le président français a rencontré jeudi son homologue allemand à Berlin.", "04"),
     ("fr", "Le ministre s'est entretenu avec l'ambassadeur russe.", "04"),
     ("fr", "Les deux pays ont signé un accord de libre-échange.", "05"),
-    ("fr", "Paris a annoncé l'envoi de troupes supplémentaires au Sahel.", "07"),
+    ("fr", "Paris a annoncé l'envoi de troupes supplémentaires dans le nord du pays.", "15"),
     ("fr", "Les ravisseurs ont libéré deux otages français.", "08"),
     ("fr", "Le parquet a ouvert une enquête pour corruption.", "09"),
     ("fr", "L'opposition exige la démission du Premier ministre.", "10"),
@@ -115,7 +115,7 @@ SENTENCES = [
     ("de", "Bundeskanzler Scholz traf sich am Montag in Berlin mit dem französischen Präsidenten.", "04"),
     ("de", "Die Außenministerin besuchte am Dienstag Kiew.", "04"),
     ("de", "Beide Länder unterzeichneten ein Abkommen über militärische Zusammenarbeit.", "05"),
-    ("de", "Nordkorea hat Tausende Soldaten nach Russland entsandt.", "07"),
+    ("de", "Die Regierung hat Tausende Soldaten in den Norden entsandt.", "15"),
     ("de", "Die Rebellen ließen zwei Geiseln frei.", "08"),
     ("de", "Die Staatsanwaltschaft ermittelt wegen Bestechung.", "09"),
     ("de", "Die Opposition forderte den Rücktritt des Ministers.", "10"),
@@ -139,6 +139,18 @@ def test_lexicons_es_fr_de_sentence_gets_root(segmenters, lang, text, root):
 
 
 TRIPLES = [
+    (
+        "es",
+        "Venezuela envió tropas a Bolivia.",
+        {"Venezuela": "VEN", "Bolivia": "BOL"},
+        ("VEN", "07", "BOL"),
+    ),
+    (
+        "de",
+        "Nordkorea hat Tausende Soldaten nach Russland entsandt.",
+        {"Nordkorea": "PRK", "Russland": "RUS"},
+        ("PRK", "07", "RUS"),
+    ),
     (
         "es",
         "Venezuela acusó a Colombia de violar su espacio aéreo.",
