@@ -185,3 +185,16 @@ def test_coding_attribution_quote_spans_and_carried_speaker():
     assert attribution.is_own_statement(doc, fourth, rutte, "it", prev=third)
     other = next(m for m in doc.mentions if m.code == "KORSPY")
     assert not attribution.is_own_statement(doc, fourth, other, "it", prev=third)
+
+
+def test_coding_attribution_claims_other_languages():
+    cases = [
+        ("Kiev affirme que Moscou a bombardé une école.", "Kiev", "UKR", "fr", "bombardé"),
+        ("Ucrania sostiene que Rusia bombardeó una escuela.", "Ucrania", "UKR", "es", "bombardeó"),
+        ("Kiew behauptet, dass Moskau eine Schule bombardiert hat.", "Kiew", "UKR", "de", "bombardiert"),
+    ]
+    for text, actor, code, lang, trigger in cases:
+        doc, sents = make(text, [(actor, code)], lang)
+        found = attribution.find(doc, sents[0], lang)
+        assert found is not None and found.kind == "claim" and found.mention.code == code, text
+        assert found.covers(text.index(trigger)), text

@@ -237,3 +237,22 @@ def test_coding_modality_german_werden_and_sollen(text, trigger, expected):
 )
 def test_coding_modality_imperfect_is_not_conditional(text, trigger, lang, expected):
     assert detect(text, trigger, lang).modality == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "lang", "expected"),
+    [
+        ("Si la Russie attaque la Moldavie, l'Otan interviendra.", "attaque", "fr", "hypothetical"),
+        ("Si Rusia ataca Moldavia, la OTAN intervendrá.", "ataca", "es", "hypothetical"),
+        ("Wenn Russland Moldau angreift, greift die NATO ein.", "angreift", "de", "hypothetical"),
+        ("La Russie a-t-elle envoyé des troupes en Biélorussie ?", "envoyé", "fr", "question"),
+        ("¿Enviará Rusia tropas a Bielorrusia?", "tropas", "es", "question"),
+        ("Hat Russland Truppen nach Belarus geschickt?", "geschickt", "de", "question"),
+        ("L'armée aurait bombardé un hôpital à Gaza.", "bombardé", "fr", "reported"),
+        ("El ejército presuntamente bombardeó un hospital.", "bombardeó", "es", "reported"),
+        ("Il ministro ha minacciato di espellere l’ambasciatore.", "espellere", "it", "intended"),
+        ("Mosca ha negato di aver inviato soldati.", "inviato", "it", "denied"),
+    ],
+)
+def test_coding_modality_more_cues_by_language(text, trigger, lang, expected):
+    assert detect(text, trigger, lang).modality == expected
