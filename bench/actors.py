@@ -165,7 +165,15 @@ def event_actor_accuracy(shared: Path, limit: int | None) -> dict[str, Any]:
             )
             for ev in rec.get("events") or []:
                 root = str(ev.get("cameo") or "")[:2]
-                pred = next((p for p in doc.events if root and p.cameo[:2] == root), None)
+                plover = ev.get("plover")
+                pred = next(
+                    (
+                        p
+                        for p in doc.events
+                        if (root and p.cameo[:2] == root) or (not root and plover and p.plover == plover)
+                    ),
+                    None,
+                )
                 if pred is None:
                     continue
                 matched += 1
