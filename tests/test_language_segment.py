@@ -120,6 +120,17 @@ def test_language_segment_number_abbreviation_before_digits(segment) -> None:
     ]
 
 
+def test_language_segment_straight_quotes_keep_their_attribution(segment) -> None:
+    text = '"We will not back down. We will fight," he said. The crowd cheered. She said: "Enough. Go home."'
+    assert sentences(segment, text, "en") == [
+        '"We will not back down. We will fight," he said.',
+        "The crowd cheered.",
+        'She said: "Enough. Go home."',
+    ]
+    unbalanced = 'He called it "a disgrace. Nothing more. The vote is on Friday.'
+    assert len(sentences(segment, unbalanced, "en")) == 3
+
+
 def test_language_segment_headline_without_stop_is_one_sentence(segment) -> None:
     assert sentences(segment, "Scontri al confine tra Armenia e Azerbaigian", "it", "title") == [
         "Scontri al confine tra Armenia e Azerbaigian"

@@ -30,6 +30,7 @@ _CANDIDATE = re.compile(
     r"|[。！？]+[」』”’）)]+(?=\s+\S|[「『“])",  # ... and 「…。」と述べた goes on after the quote
 )
 _QUOTE_MARKS = re.compile("[«»“”„「」『』]")
+_STRAIGHT = re.compile('"')
 _WORD_AFTER = re.compile(r"\s*(\w+)")
 _OPENERS_STRIP = "\"'“‘«„([{¿¡"
 _LONG_QUOTE = 700  # characters: a longer quotation is a quoted passage, split into its sentences
@@ -102,6 +103,22 @@ def quote_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
             stack.append((ch, pos))
         elif stack:  # » ” 」 』
             spans.append((stack.pop()[1], pos))
+    return spans + straight_quote_spans(text, start, end)
+
+
+def straight_quote_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Quotations in straight double quotes, paired in order, when every pair reads as one: an even number of
+    marks, each opening one after a space or bracket, each closing one before a space or punctuation."""
+    marks = [m.start() for m in _STRAIGHT.finditer(text, start, end)]
+    if not marks or len(marks) % 2:
+        return []
+    spans = []
+    for open_at, close_at in zip(marks[::2], marks[1::2], strict=True):
+        before = text[open_at - 1] if open_at > start else " "
+        after = text[close_at + 1] if close_at + 1 < end else " "
+        if not (before.isspace() or before in "([{—–-:") or not (after.isspace() or after in ",.;:!?)]}—–-"):
+            return []
+        spans.append((open_at, close_at))
     return spans
 
 
