@@ -260,7 +260,7 @@ class Watcher:
             "source": job.source.url,
         }
         try:
-            added = not self.state.hash_known(doc.content_hash) and self.store.add(doc)
+            added = self.store.add(doc)  # False: the same text is already stored (content hash)
         except StoreError as err:  # this document cannot be stored (the store rolled it back): go on
             self._reject(Rejected(input=url, reason=f"store: {err}", stage="store"), stats)
             self.state.mark(url, "rejected", reason=str(err), source=job.source.url)
