@@ -321,3 +321,9 @@ def test_ingest_clean_instagram_embed(clean) -> None:
     assert r["Visualizza questo post su Instagram"] == "embed-label"
     assert r["Un post condiviso da Laura Bianchi (@laurabianchi_official)"] == "embedded-signature"
     assert doc.meta["embedded_posts"][0]["handle"] == "laurabianchi_official"
+
+
+def test_ingest_clean_doc_with_only_text(clean) -> None:
+    doc = clean(Doc(id="api", text="Il Parlamento europeo ha approvato la direttiva sul clima."))
+    assert doc.text == "Il Parlamento europeo ha approvato la direttiva sul clima."
+    assert [p.kind for p in doc.paragraphs] == ["body"]

@@ -86,6 +86,8 @@ class Cleaner:
 
     def clean(self, doc: Doc) -> Doc:
         debris: list[Debris] = []
+        if not doc.raw and doc.text:  # a Doc built in code with only its text: clean that text
+            doc.raw = doc.text
         lines = self._content_lines(doc.raw, debris, doc)
         lines = self._title(doc, lines, debris)
         lines = self._embedded(lines, debris, doc)
@@ -102,7 +104,7 @@ class Cleaner:
         """Normalised non-empty lines that are not debris; debris goes to `debris` with its reason."""
         kept: list[_Line] = []
         block = 0
-        related_at: int | None = None  # index in `raw_lines` of a lone "read also" label
+        related_at: int | None = None  # line number of a lone "read also" label
         blank_run = 0
         for number, raw_line in enumerate(raw.splitlines(), start=1):
             line = normalise_line(raw_line)
