@@ -256,3 +256,18 @@ def test_coding_modality_imperfect_is_not_conditional(text, trigger, lang, expec
 )
 def test_coding_modality_more_cues_by_language(text, trigger, lang, expected):
     assert detect(text, trigger, lang).modality == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "lang"),
+    [
+        ("Il ministro non ha escluso che il governo invii truppe in Niger.", "invii", "it"),
+        ("The minister did not rule out sending troops to Niger.", "sending", "en"),
+        ("Le ministre n'exclut pas d'envoyer des troupes au Niger.", "envoyer", "fr"),
+        ("El ministro no descartó enviar tropas a Níger.", "enviar", "es"),
+        ("Der Minister schloss eine Entsendung von Truppen nicht aus.", "Entsendung", "de"),
+    ],
+)
+def test_coding_modality_not_ruling_out_is_hypothetical(text, trigger, lang):
+    result = detect(text, trigger, lang)
+    assert result.modality == "hypothetical" and not result.negated
