@@ -122,3 +122,21 @@ def test_coding_quantities_more_units_and_demonyms():
 
 def test_coding_quantities_german_ordinal_at_end():
     assert extract("Die Chemikalie sei am 21.", "de") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "unit"),
+    [
+        ("A prominent journalist has been killed in a car bomb explosion in Beirut.", "en", "journalists"),
+        ("Un giornalista è stato ucciso a Kharkiv.", "it", "journalists"),
+        ("Un manifestant a été blessé par la police.", "fr", "protesters"),
+        ("Un periodista fue asesinado en Guerrero.", "es", "journalists"),
+        ("Ein junger Demonstrant wurde festgenommen.", "de", "protesters"),
+    ],
+)
+def test_coding_quantities_article_counts_one(text, lang, unit):
+    assert [(q.value, q.unit) for q in extract(text, lang)] == [(1, unit)]
+
+
+def test_coding_quantities_article_needs_a_victim_noun():
+    assert extract("An official said a group of protesters marched.", "en") == []

@@ -47,6 +47,32 @@ _DIGITS = {
     "other": r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:,\d+)?|\d+(?:,\d+)?",
 }
 _PEOPLE = {"people"}
+# up to two words (adjectives) between an article and its noun, but not "a group of", "un gruppo di"
+_ADJECTIVES = r"(?:(?!(?:of|di|de|des|del|della|dei|degli|von|der|des)\b)[^\W\d_][\w'’-]*\s+){0,2}?"
+# units an article may count (victims and participants, not "an official said")
+_ARTICLE_UNITS = {
+    "killed",
+    "dead",
+    "injured",
+    "arrested",
+    "detained",
+    "hostages",
+    "prisoners",
+    "civilians",
+    "soldiers",
+    "journalists",
+    "protesters",
+    "police",
+    "children",
+    "women",
+    "people",
+    "activists",
+    "fighters",
+    "rebels",
+    "diplomats",
+    "refugees",
+    "migrants",
+}
 _PEOPLE_FATE = {"killed", "dead", "injured", "arrested", "detained", "displaced"}
 MAX_UNIT_SKIP = 2  # words allowed between a number and its unit ("12,000 North Korean troops")
 
@@ -69,6 +95,8 @@ class _Lexicon:
     months_before: re.Pattern[str] | None
     decimal: str
     first_words: frozenset[str]  # the longest word of each number word and vague plural: a cheap pre-check
+    article_units: frozenset[str]  # unit nouns an article may count ("un giornalista"), lower-cased
+    article: re.Pattern[str] | None  # article + one of those nouns
 
 
 def _alternation(words: list[str]) -> str:
@@ -100,6 +128,16 @@ def _lexicon(lang: str) -> _Lexicon:
         r"(?P<vague>(?!))?(?P<word>(?!))?(?P<wscale>(?!))?",
         re.IGNORECASE,
     )
+    articles = [str(a) for a in q.get("articles") or []]
+    article_units = [k for k, v in units.items() if v in _ARTICLE_UNITS and " " not in k]
+    article = None
+    if articles and article_units:
+        spaced = "|".join(re.escape(a) for a in articles if not a.endswith("'"))
+        elided = "|".join(re.escape(a[:-1]) + "['’]" for a in articles if a.endswith("'"))
+        arts = "|".join(x for x in (f"(?:{spaced})\\s+{_ADJECTIVES}" if spaced else "", elided) if x)
+        article = re.compile(
+            rf"(?<![\w'’])(?:{arts})(?P<unit>{_alternation(article_units)})(?!\w)", re.IGNORECASE
+        )
     kinds: dict[str, str] = {}
     for kind, phrases in (q.get("qualifiers") or {}).items():
         for p in phrases:
@@ -133,6 +171,8 @@ def _lexicon(lang: str) -> _Lexicon:
         months_before=month_before,
         decimal=str(q.get("decimal", ",")),
         first_words=frozenset(max(k.split(), key=len) for k in list(number_words) + list(vague) if k.split()),
+        article_units=frozenset(article_units),
+        article=article,
     )
 
 
@@ -199,10 +239,12 @@ def extract(text: str, lang: str, base_offset: int = 0) -> list[Quantity]:
     """Every quantity in `text` (a sentence or clause), in order of appearance."""
     lex = _lexicon(lang)
     found: list[Quantity] = []
-    has_words = not lex.first_words.isdisjoint(w.strip(_PUNCT) for w in text.lower().split())
+    words = {w.strip(_PUNCT) for w in text.lower().replace("’", "'").split()}
+    has_words = not lex.first_words.isdisjoint(words)
+    numbers = lex.number if has_words else lex.number_digits
     if not has_words and _DIGIT.search(text) is None:
-        return found
-    for m in (lex.number if has_words else lex.number_digits).finditer(text):
+        numbers = None
+    for m in numbers.finditer(text) if numbers is not None else ():
         qualifier = "exact"
         if m.group("num") is not None:
             if _skip_number(text, m, lex):
@@ -254,4 +296,24 @@ def extract(text: str, lang: str, base_offset: int = 0) -> list[Quantity]:
                 end=base_offset + end,
             )
         )
+    if lex.article is not None and not lex.article_units.isdisjoint(w.rsplit("'", 1)[-1] for w in words):
+        for m in lex.article.finditer(text):
+            if any(
+                q.start is not None and q.start - base_offset < m.end() and m.start() < q.end - base_offset
+                for q in found
+            ):
+                continue
+            unit = lex.units[_norm(m.group("unit"))]
+            fate, fate_end = _unit_after(text, m.end(), lex) if unit == "people" else (None, m.end())
+            found.append(
+                Quantity(
+                    value=1.0,
+                    unit=fate if fate in _PEOPLE_FATE else unit,
+                    qualifier="exact",
+                    text=text[m.start() : m.end()],
+                    start=base_offset + m.start(),
+                    end=base_offset + m.end(),
+                )
+            )
+        found.sort(key=lambda q: q.start or 0)
     return found
