@@ -109,6 +109,14 @@ class LexiconCoder:
         if speaker is not None and not (speech and trig.pos == "verb"):
             excluded.add(id(speaker))
         roles = assign(doc, sent, match, lex, mentions, excluded, speaker)
+        if (
+            not roles.sources
+            and speaker is not None
+            and attr is not None
+            and _object_of_cue(doc, attr, t_start)
+        ):
+            roles.sources = [speaker]  # "Venezuela anunció el envío de tropas": the announcer acts
+            roles.how.append("speaker-announces")
         ctx = (trig, t_start, t_end, governs and not _own(roles, speaker), speaker)
         pairs = _pairs(doc, lex, roles, mentions, trig.symmetric)
         out: list[tuple[Event, tuple]] = []
@@ -144,6 +152,15 @@ class LexiconCoder:
             )
             out.append((ev, ctx))
         return out
+
+
+def _object_of_cue(doc: Doc, attr: attribution.AttributionResult, t_start: int) -> bool:
+    """The trigger is the object of the reporting verb ("announced the sending of", "ha annunciato
+    l'invio"): at most three words between the cue and the trigger, none of them a clause break."""
+    if attr.cue_end > t_start or attr.kind == "according_to":
+        return False
+    between = doc.text[attr.cue_end : t_start]
+    return len(between.split()) <= 3 and not any(ch in between for ch in ',;:."“”«»')
 
 
 def _set_modality(doc: Doc, sent: Sentence, lang: str, ev: Event, ctx: tuple, memo: dict) -> None:
