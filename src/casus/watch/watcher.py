@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from casus.doc import Doc, Rejected
-from casus.errors import InputError, StoreError
+from casus.errors import InputError
 from casus.ingest.feeds import FeedEntry, parse_listing
 from casus.ingest.fetch import Fetcher, FetchError, FetchResult
 from casus.options import Options
@@ -31,6 +31,8 @@ from casus.watch.sources import Source, Sources
 from casus.watch.state import SeenState
 
 log = logging.getLogger(__name__)
+
+STORE_BATCH = 50  # coded documents stored per transaction
 
 
 @dataclass
@@ -103,6 +105,7 @@ class Watcher:
         self.cycles = 0
         self.last: CycleStats | None = None  # the last finished cycle
         self._validators: list[tuple[str, str, int, str | None, str | None]] = []
+        self._to_store: list[tuple[_Job, FetchResult, Doc]] = []
         self.stop = threading.Event()
 
     def close(self) -> None:
@@ -129,6 +132,7 @@ class Watcher:
         stats.new = len(fresh)
         for job, outcome in self._fetch_all([jobs[u] for u in fresh]):
             self._handle(job, outcome, stats)
+        self._store_batch(stats)
         self.state.flush()  # every outcome is written before the feeds' validators are
         status = "interrupted" if self.stop.is_set() else "ok"  # 'interrupted' keeps the old validators
         for url, kind, n, etag, last_modified in self._validators:
@@ -252,26 +256,45 @@ class Watcher:
             self._reject(Rejected(input=url, reason=err.reason, stage="pipeline"), stats)
             self.state.mark(url, "rejected", reason=err.reason, source=job.source.url)
             return
-        common = {
-            "doc_id": doc.id,
-            "content_hash": doc.content_hash,
-            "etag": res.etag,
-            "last_modified": res.last_modified,
-            "source": job.source.url,
-        }
-        try:
-            added = self.store.add(doc)  # False: the same text is already stored (content hash)
-        except StoreError as err:  # this document cannot be stored (the store rolled it back): go on
-            self._reject(Rejected(input=url, reason=f"store: {err}", stage="store"), stats)
-            self.state.mark(url, "rejected", reason=str(err), source=job.source.url)
+        self._to_store.append((job, res, doc))
+        if len(self._to_store) >= STORE_BATCH:
+            self._store_batch(stats)
+
+    def _store_batch(self, stats: CycleStats) -> None:
+        """Store the coded documents in one transaction (the store's add_many), then remember each outcome.
+
+        The outcomes are remembered only after the documents are stored: a run killed in between fetches
+        them again and the store's content-hash check keeps them from being stored twice.
+        """
+        if not self._to_store:
             return
-        if not added:
-            stats.duplicates += 1
-            self.state.mark(url, "duplicate", **common)
-            return
-        stats.stored += 1
-        stats.events += len(doc.events)
-        self.state.mark(url, "stored", **common)
+        batch, self._to_store = self._to_store, []
+        added = self.store.add_many([doc for _, _, doc in batch], batch_size=len(batch))
+        stored_ids = set(added.added_ids)
+        failed = {rej.input: rej.reason for rej in added.failed}
+        for job, res, doc in batch:
+            url = job.entry.url
+            reason = failed.get(doc.origin or doc.id)
+            if reason is not None:  # the store recorded it as a rejected input already
+                stats.errors += 1
+                log.warning("%s: %s", url, reason)
+                self.state.mark(url, "rejected", reason=reason, source=job.source.url)
+                continue
+            common = {
+                "doc_id": doc.id,
+                "content_hash": doc.content_hash,
+                "etag": res.etag,
+                "last_modified": res.last_modified,
+                "source": job.source.url,
+            }
+            if doc.id in stored_ids:
+                stored_ids.discard(doc.id)  # a second article with this id in the batch is a duplicate
+                stats.stored += 1
+                stats.events += len(doc.events)
+                self.state.mark(url, "stored", **common)
+            else:
+                stats.duplicates += 1
+                self.state.mark(url, "duplicate", **common)
 
     def _reject(self, rej: Rejected, stats: CycleStats) -> None:
         stats.errors += 1
