@@ -196,8 +196,8 @@ def test_actors_es_guerrilla_and_named_groups(finder):
         date(2000, 5, 16),
     )
     assert by_text(ms, "Guerrilleros de las FARC").code == "COLREB"
-    assert "---COP" in codes(ms)
-    assert "---AGR" in codes(ms)
+    assert "COLCOP" in codes(ms)  # the document's only country, through the FARC
+    assert "COLAGR" in codes(ms)
 
 
 def test_actors_es_countries_and_igos(finder):
@@ -334,3 +334,13 @@ def test_actors_city_after_preposition_is_a_place(finder):
     ms = find(finder, "Il vertice si terrà a Mosca, ha detto il Cremlino.", "it")
     assert (by_text(ms, "Mosca").kind, by_text(ms, "Mosca").code) == ("place", "RUS")
     assert by_text(ms, "il Cremlino").code == "RUSGOV"
+
+
+def test_actors_home_country_for_bare_roles(finder):
+    ms = find(finder, "Centenares de policías ocuparon el centro de Asunción, la capital paraguaya.", "es")
+    assert by_text(ms, "policías").code == "PRYCOP"
+    ms = find(finder, "La policía de Colombia detuvo a dos ciudadanos venezolanos.", "es")
+    assert "---CVL" in codes(ms) or "VENCVL" in codes(
+        ms
+    )  # two countries named: no home country for bare roles
+    assert all(not c.startswith(("COLCVL",)) for c in codes(ms))

@@ -82,6 +82,7 @@ class Memory:
     countries: list[str] = field(default_factory=list)
     heads: dict[str, list[Mention]] = field(default_factory=dict)
     last_source: Mention | None = None
+    located: set[str] = field(default_factory=set)  # countries named as a place or a domestic actor
 
 
 class Composer:
@@ -461,6 +462,12 @@ class Composer:
             memory.orgs.add(prim)
         elif mention.country and mention.kind != "coref":
             memory.countries.append(mention.country)
+            if mention.kind != "country":
+                memory.located.add(mention.country)
+            else:
+                loc = self.locatives.get(lang or "", None)
+                if loc is not None and loc.search(folded, max(sent_start, mention.start - 12), mention.start):
+                    memory.located.add(mention.country)
         if part.head and mention.kind != "coref" and not mention.code.startswith("---"):
             memory.heads.setdefault(part.head, []).append(mention)
         cue = self.attribution.get(lang or "", None)
