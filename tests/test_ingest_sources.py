@@ -113,6 +113,13 @@ def test_ingest_sources_enormous_file_rejected_with_size(tmp_path: Path) -> None
     assert rej.reason == "file is 82 kB, over the 20 kB cap"
 
 
+def test_ingest_sources_gzip_over_cap_once_decompressed(tmp_path: Path) -> None:
+    path = tmp_path / "bomba.txt.gz"
+    path.write_bytes(gzip.compress(b"Sanzioni. " * 30_000))  # 300 kB of text in a few kB
+    rej = only_rejected(items([str(path)], Options(max_bytes=100_000)))
+    assert rej.reason == "decompressed text is over the 100 kB cap"
+
+
 def test_ingest_sources_size_message_in_megabytes(tmp_path: Path) -> None:
     from casus.ingest.decode import cap_message
 
