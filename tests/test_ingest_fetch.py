@@ -227,3 +227,18 @@ def test_ingest_fetch_connects_to_the_checked_address(server, monkeypatch):
     assert res.status == 200 and "Pjöngjang".encode() in res.body and res.final_url == url
     assert f"wire.test:{server.port}" in server.host_headers
     assert looked_up.count("wire.test") == 2  # casus's own checks (robots.txt, page); the client never
+
+
+def test_ingest_fetch_robots_crawl_delay_slows_the_host_down():
+    srv = standard_server()
+    srv.add(
+        "/robots.txt",
+        Route(body=b"User-agent: *\nCrawl-delay: 1\nDisallow: /private/\n", content_type="text/plain"),
+    )
+    srv.start()
+    try:
+        with Fetcher(fast_options()) as f:
+            assert f.fetch(srv.base + "/news/en-1.html").status == 200
+            assert f._gate(srv.base + "/").interval == pytest.approx(1.0)
+    finally:
+        srv.stop()

@@ -39,6 +39,7 @@ log = logging.getLogger(__name__)
 USER_AGENT = "casus/0.1 (+https://github.com/casus-events/casus)"
 ROBOTS_AGENT = "casus"
 REDIRECT_CODES = frozenset({301, 302, 303, 307, 308})
+MAX_CRAWL_DELAY = 60.0  # seconds: a larger Crawl-delay is capped (one article a minute per host)
 ALLOW_HOSTS_ENV = "CASUS_ALLOW_HOSTS"  # comma-separated hosts exempt from the private-address guard
 
 
@@ -291,10 +292,25 @@ class Fetcher:
             cached = (time.monotonic(), self._load_robots(key))
             with self._lock:
                 self._robots[key] = cached
+            self._apply_crawl_delay(url, cached[1])
         parser = cached[1]
         return True if parser is None else parser.can_fetch(ROBOTS_AGENT, url)
 
     # -- internals ----------------------------------------------------------------------------------------
+
+    def _apply_crawl_delay(self, url: str, parser: urllib.robotparser.RobotFileParser | None) -> None:
+        """A Crawl-delay or Request-rate in robots.txt slows the host's rate limit down (never speeds it up)."""
+        if parser is None:
+            return
+        delay = parser.crawl_delay(ROBOTS_AGENT)
+        rate = parser.request_rate(ROBOTS_AGENT)
+        interval = float(delay) if delay else 0.0
+        if rate and rate.requests:
+            interval = max(interval, rate.seconds / rate.requests)
+        if interval > 0:
+            gate = self._gate(url)
+            with gate.lock:
+                gate.interval = max(gate.interval, min(interval, MAX_CRAWL_DELAY))
 
     def _load_robots(self, origin: str) -> urllib.robotparser.RobotFileParser | None:
         """None means 'no rules' (robots.txt absent or unreachable)."""
