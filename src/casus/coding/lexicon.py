@@ -25,6 +25,7 @@ log = logging.getLogger(__name__)
 
 # CAMEO roots whose events are speech acts: the speaker of a reporting frame is their source, not a reporter.
 SPEECH_ROOTS = frozenset({"01", "02", "03", "10", "11", "12", "13"})
+WARM_LANGS = ("en", "it", "fr", "es", "de")  # lexicons and qualifier tables loaded when the stage is built
 TWO_ACTOR_WORDS = ("due", "both", "two", "deux", "dos", "ambos", "ambas", "beide", "beiden", "entrambi")
 
 
@@ -36,6 +37,21 @@ class LexiconCoder:
 
     def __init__(self, opts: Options | None = None):
         self.opts = opts or Options()
+        self._warm_up()
+
+    def _warm_up(self) -> None:
+        """Load the lexicons and the qualifiers' tables now (once per stage), not inside the first document."""
+        langs = [self.opts.lang] if self.opts.lang else list(WARM_LANGS)
+        for lang in langs:
+            if lexicon_for(lang) is None:
+                continue
+            text = "Warm up."
+            doc = Doc(id="warm-up", text=text, lang=lang)
+            sent = Sentence(0, 0, len(text), 0, "body", [])
+            doc.sentences.append(sent)
+            location.find(doc, sent, lang)
+            modality.detect(doc, sent, 0, 4, lang)
+            attribution.find(doc, sent, lang, None)
 
     def code(self, doc: Doc) -> list[Event]:
         lang = self.opts.lang or doc.lang or ""
