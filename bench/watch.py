@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import random
 import sys
 import tempfile
@@ -191,6 +192,8 @@ def main(argv: list[str] | None = None) -> int:
         server.stop()
     result = {
         "bench": "watch",
+        "cpus": os.cpu_count(),
+        "load_average_1m": round(os.getloadavg()[0], 2),
         "articles": args.articles,
         "feeds": args.feeds,
         "workers": args.workers,

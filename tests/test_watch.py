@@ -259,3 +259,16 @@ def test_watch_interrupted_cycle_loses_nothing(tmp_path, server):
     assert len(stored_urls(db)) == len(GOOD_ARTICLES)
     # fetched before the stop but never handled: fetched again (never lost), at most once more
     assert all(n <= 2 for n in server.article_hits().values())
+
+
+def test_watch_follows_sitemap_index_children(tmp_path, server):
+    db = tmp_path / "w.duckdb"
+    path = tmp_path / "sources.yaml"
+    path.write_text(
+        f"allow_hosts: [127.0.0.1]\n{FAST}\nsitemaps:\n  - url: {server.base}/sitemaps/index.xml\n    lang: es\n"
+    )
+    assert main(["watch", str(path), "--db", str(db), "--once"]) == 0
+    assert stored_urls(db) == {f"{server.base}/news/es-1.html"}
+    assert "HTTP 404" in rejected_inputs(db)[f"{server.base}/sitemaps/missing.xml"]
+    with Store(db, read_only=True) as store:
+        assert store.con.execute("SELECT lang FROM documents").fetchone()[0] == "es"
