@@ -7,7 +7,7 @@ from functools import cache
 
 import numpy as np
 
-LEAD_CHARS = 600  # title and lead: what a story is about, before the article wanders
+LEAD_CHARS = 300  # title and lead: what a story is about (USE cost grows fast with length)
 
 
 @cache
