@@ -15,6 +15,7 @@ from casus.ingest.fetch import (
     FetchOptions,
     HostPolicy,
     _HostGate,
+    _pinned,
     check_url,
     fetch_doc,
     fetch_docs,
@@ -242,3 +243,13 @@ def test_ingest_fetch_robots_crawl_delay_slows_the_host_down():
             assert f._gate(srv.base + "/").interval == pytest.approx(1.0)
     finally:
         srv.stop()
+
+
+def test_ingest_fetch_pinned_request_keeps_the_name_for_host_and_tls():
+    url, headers, ext = _pinned("https://www.bücher.example:8443/a?b=1", "93.184.216.34")
+    assert url == "https://93.184.216.34:8443/a?b=1"
+    assert headers == {"Host": "www.xn--bcher-kva.example:8443"}
+    assert ext == {"sni_hostname": "www.xn--bcher-kva.example"}
+    url, headers, _ = _pinned("http://example.org/x", "2606:2800:220:1:248:1893:25c8:1946")
+    assert url == "http://[2606:2800:220:1:248:1893:25c8:1946]/x" and headers == {"Host": "example.org"}
+    assert _pinned("http://127.0.0.1:8/x", None) == ("http://127.0.0.1:8/x", {}, {})  # allow_hosts: as is

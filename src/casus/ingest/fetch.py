@@ -169,6 +169,10 @@ def _pinned(url: str, addr: str | None) -> tuple[str, dict[str, str], dict[str, 
         return url, {}, {}
     parts = urlsplit(url)
     host = parts.hostname or ""
+    try:
+        host = host.encode("idna").decode("ascii")  # an internationalised name, as DNS and TLS know it
+    except UnicodeError as err:
+        raise FetchError(url, f"bad host name: {err}") from err
     ip_host = f"[{addr.split('%', 1)[0]}]" if ":" in addr else addr
     netloc = ip_host + (f":{parts.port}" if parts.port else "")
     host_header = host if ":" not in host else f"[{host}]"
