@@ -344,3 +344,9 @@ def test_actors_home_country_for_bare_roles(finder):
         ms
     )  # two countries named: no home country for bare roles
     assert all(not c.startswith(("COLCVL",)) for c in codes(ms))
+
+
+def test_actors_ar_spelling_variants_and_proclitics(finder):
+    ms = find(finder, "وقالت اسرائيل ان الجنود الاميركيين وصلوا.", "ar")
+    assert "ISR" in codes(ms)
+    assert "USAMIL" in codes(ms)

@@ -38,6 +38,13 @@ _SPECIAL = {
     "ß": "ß",
     "ё": "е",
     "Ё": "е",
+    # Arabic: the hamza forms of alif, alif maqsura and ta marbuta are written either way in the press
+    "أ": "ا",
+    "إ": "ا",
+    "آ": "ا",
+    "ٱ": "ا",
+    "ى": "ي",
+    "ة": "ه",
 }
 
 

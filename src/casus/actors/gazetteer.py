@@ -18,6 +18,7 @@ from casus.actors.fold import fold, fold_pattern, is_word_char
 from casus.actors.load import LANGS, Lexicon
 
 _ALL = "*"
+_ARABIC_PROCLITICS = set("وبلفك")
 
 
 @dataclass(slots=True)
@@ -102,6 +103,13 @@ class Gazetteer:
         if form.startswith("*"):
             while start > 0 and is_word_char(folded[start - 1]):
                 start -= 1
+        elif (
+            start > 0
+            and folded[start - 1] in _ARABIC_PROCLITICS
+            and "\u0600" <= form[:1] <= "\u06ff"
+            and (start == 1 or not is_word_char(folded[start - 2]))
+        ):
+            start -= 1  # Arabic "wa-", "bi-", "li-", "fa-", "ka-" written onto the word
         elif start > 0 and (is_word_char(folded[start - 1]) or folded[start - 1] == "@"):
             return None
         if form.endswith("*"):
