@@ -224,3 +224,24 @@ def test_stories_api_lists_stories_and_claims_over_http(db):
         ev = httpx.get(f"{url}/events", params={"actor": "PRK", "limit": 1}).json()["events"][0]
         detail = httpx.get(f"{url}/events/{ev['event_id']}").json()
         assert detail["canonical"]["num_articles"] == 3
+
+
+def test_stories_two_records_of_one_document_stay_two_events(tmp_path):
+    path = tmp_path / "one.duckdb"
+    with Store(path) as store:
+        store.add(
+            _doc(
+                "it-1",
+                IT,
+                "it",
+                date(2024, 10, 18),
+                "https://giornale.example/1",
+                [
+                    ("PRK", "0332", "RUS", "intended", "KORSPY", 0.6),
+                    ("PRK", "072", "RUS", "reported", "USA", 0.5),
+                ],
+            )
+        )
+    con = duckdb.connect(str(path))
+    update(con)
+    assert con.execute("SELECT count(*) FROM canonical_events").fetchone()[0] == 2

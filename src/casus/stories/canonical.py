@@ -3,7 +3,8 @@
 Two records state the same event when they have the same source and target primaries (country or IGO code),
 compatible CAMEO codes (same root, or roots that code one happening from two sides: an intent to send troops
 and their dispatch), dates within a window, and similar evidence: the same story, or evidence sharing enough
-content words in one language.
+content words in one language. Records of one document never merge here: the coder has already joined what a
+document states twice, so two records of one document are two events.
 """
 
 from __future__ import annotations
@@ -47,6 +48,7 @@ class Canon:
     day: date | None
     lang_words: dict[str, set[str]] = field(default_factory=dict)
     stories: set[str] = field(default_factory=set)
+    docs: set[str] = field(default_factory=set)
 
 
 class CanonIndex:
@@ -59,6 +61,8 @@ class CanonIndex:
         src, tgt, root = primary(ev["source_code"]), primary(ev["target_code"]), (ev["cameo"] or "")[:2]
         ev_words = words(ev["evidence_text"])
         for canon in self.by_pair.get((src, tgt), []):
+            if ev["doc_id"] in canon.docs:  # the coder already merged what one document states twice
+                continue
             if not roots_compatible(canon.root, root):
                 continue
             if (
@@ -88,6 +92,7 @@ class CanonIndex:
             )
             self.by_pair.setdefault((src, tgt), []).append(canon)
             self.by_id[cid] = canon
+        canon.docs.add(ev["doc_id"])
         lang = ev["lang"] or ""
         canon.lang_words.setdefault(lang, set()).update(words(ev["evidence_text"]))
         if story:
