@@ -152,6 +152,7 @@ def test_watch_bad_inputs_one_line_and_one_row_each(tmp_path, server, caplog):
 def test_watch_retries_transient_failures_in_later_cycles(tmp_path, server):
     db = tmp_path / "w.duckdb"
     sources = load_sources(write_sources(tmp_path, server, ["/feeds/troubles.rss"]))
+    sources.fetch.read_timeout = 0.2  # the slow page: 6 timeouts in all
     with Store(db) as store:
         watcher = Watcher(sources, store)
         for _ in range(MAX_ATTEMPTS + 1):
