@@ -327,3 +327,23 @@ def test_ingest_clean_doc_with_only_text(clean) -> None:
     doc = clean(Doc(id="api", text="Il Parlamento europeo ha approvato la direttiva sul clima."))
     assert doc.text == "Il Parlamento europeo ha approvato la direttiva sul clima."
     assert [p.kind for p in doc.paragraphs] == ["body"]
+
+
+def test_ingest_clean_photo_credits_and_labels(clean) -> None:
+    raw = (
+        "Merz trifft Macron in Paris\n\n"
+        "Eilmeldung\n"
+        "Foto: dpa | Kay Nietfeld\n"
+        "Bundeskanzler Merz ist am Mittwoch zu seinem Antrittsbesuch nach Paris gereist.\n"
+        "© Reuters\n"
+        "Photo : AFP\n"
+        "Die beiden wollen über die Verteidigung Europas sprechen.\n"
+    )
+    doc = cleaned(clean, raw)
+    assert [t for _, t in paragraph_texts(doc)[1:]] == [
+        "Bundeskanzler Merz ist am Mittwoch zu seinem Antrittsbesuch nach Paris gereist.",
+        "Die beiden wollen über die Verteidigung Europas sprechen.",
+    ]
+    r = reasons(doc)
+    assert r["Eilmeldung"] == "kicker"
+    assert r["Foto: dpa | Kay Nietfeld"] == r["© Reuters"] == r["Photo : AFP"] == "credit"

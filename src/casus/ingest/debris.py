@@ -1,5 +1,5 @@
 """Line rules that recognise page debris: navigation, related links, share and cookie lines, lone dashes,
-summary-box labels, link-only lines, date-only lines and embedded-post signatures.
+summary-box labels, photo credits, link-only lines, date-only lines and embedded-post signatures.
 
 The vocabulary is data (`casus/data/language/debris.yaml`); this module only compiles it into `DebrisRules`,
 built once per stage. `rules.reason(line)` answers the debris reason of one whitespace-normalised line, or None.
@@ -52,6 +52,7 @@ class DebrisRules:
     subscribe: tuple[str, ...] = ()
     kicker: frozenset[str] = frozenset()
     embed_intro: tuple[str, ...] = ()
+    credit: tuple[str, ...] = ("\0",)
     cookie: re.Pattern[str] | None = None
     languages: list[str] = field(default_factory=list)
 
@@ -87,6 +88,8 @@ class DebrisRules:
             return "link"
         if len(line) < 160 and key.startswith(self.subscribe):
             return "subscribe"
+        if len(line) < 200 and line.casefold().startswith(self.credit):
+            return "credit"
         if len(line) < 200 and key.startswith(self.embed_intro):
             return "embed-signature" if "(@" in line else "embed-label"
         if self.cookie is not None and len(line) < 400 and self.cookie.search(key):
@@ -110,6 +113,12 @@ def load_rules(languages: list[str] | None = None) -> DebrisRules:
             out.extend(label_key(str(c)) for c in (langs.get(lang) or {}).get(section) or [])
         return [c for c in out if c]
 
+    def raw_cues(section: str) -> list[str]:  # prefixes compared as written (punctuation matters)
+        out: list[str] = []
+        for lang in chosen:
+            out.extend(str(c).casefold() for c in (langs.get(lang) or {}).get(section) or [])
+        return [c for c in out if c]
+
     share = cues("share")
     cookie = cues("cookie")
     return DebrisRules(
@@ -121,6 +130,7 @@ def load_rules(languages: list[str] | None = None) -> DebrisRules:
         subscribe=tuple(cues("subscribe")) or ("\0",),
         kicker=frozenset(cues("kicker")),
         embed_intro=tuple(cues("embed_intro")) or ("\0",),
+        credit=tuple(raw_cues("credit")) or ("\0",),
         cookie=re.compile("|".join(re.escape(c) for c in cookie)) if cookie else None,
         languages=chosen,
     )
