@@ -32,7 +32,7 @@ from casus.pipeline import Pipeline
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = Path(os.environ.get("CASUS_SHARED", REPO.parent / "shared")).resolve()
-DEV_SETS = ("es-afp-cameo", "es-nyn-cameo", "plover-gsr-en")
+DEV_SETS = ("es-afp-cameo", "es-nyn-cameo", "plover-gsr-en", "arabic-gsr")  # the last: beyond the brief
 REQUIRED = [  # (what, code, name or None)
     ("NATO (Rutte)", "IGOWSTNAT", "Mark Rutte"),
     ("KOR (Yoon Suk Yeol)", "KORGOV", "Yoon Suk Yeol"),
