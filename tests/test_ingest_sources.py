@@ -47,6 +47,13 @@ def test_ingest_sources_plain_text_file(tmp_path: Path) -> None:
     assert doc.raw.startswith("Il governo convoca")
 
 
+def test_ingest_sources_accepts_paths(tmp_path: Path) -> None:
+    path = tmp_path / "sindacati.txt"
+    path.write_text(ARTICLE_IT, encoding="utf-8")
+    (doc,) = list(read_inputs([path], Options()))
+    assert doc.id == str(path)
+
+
 def test_ingest_sources_folder_is_recursive_and_sorted(tmp_path: Path) -> None:
     (tmp_path / "b").mkdir()
     (tmp_path / "b" / "z.txt").write_text(ARTICLE_IT, encoding="utf-8")

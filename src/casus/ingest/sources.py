@@ -33,10 +33,13 @@ _JSONL_EXT = {".jsonl", ".ndjson", ".json"}
 _GLOB_CHARS = set("*?[")
 
 
-def read_inputs(inputs: list[str], opts: Options | None = None) -> Iterator[Doc | Rejected]:
+def read_inputs(
+    inputs: list[str] | list[os.PathLike], opts: Options | None = None
+) -> Iterator[Doc | Rejected]:
     """Every document of every input, in order; unreadable inputs as `Rejected`."""
     opts = opts or Options()
-    for name in inputs:
+    for given in inputs:
+        name = os.fspath(given)  # a Path works as well as a string
         if name == STDIN:
             yield from _guarded(STDIN, _read_stdin(opts))
             continue
