@@ -104,3 +104,8 @@ def test_coding_dates_modal_may_is_not_a_month():
 
 def test_coding_dates_relative_needs_publication_date():
     assert resolve("Ieri la polizia ha arrestato venti manifestanti.", "it", published=None).date is None
+
+
+def test_coding_dates_english_months_need_a_capital():
+    assert resolve("Protesters march 5 miles to the capital.", "en").source == "published"
+    assert resolve("Protesters marched on March 5.", "en").date == "2024-03-05"

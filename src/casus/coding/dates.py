@@ -148,9 +148,10 @@ def _dateparser(text: str, lang: str, published: date | None) -> date | None:
 
 
 def _month(m: re.Match[str], rules: _Rules) -> int:
-    """The month number of the match; KeyError for English "may" in lower case (the modal verb)."""
+    """The month number of the match; KeyError for an English month name in lower case ("may", "march":
+    English writes months with a capital, so these are the modal verb and the verb)."""
     name = m.group("mn")
-    if rules.lang == "en" and name.lower() == "may" and name != "May":
+    if rules.lang == "en" and not name[:1].isupper():
         raise KeyError(name)
     return rules.month_of[name.lower()]
 
