@@ -140,3 +140,8 @@ def test_coding_quantities_article_counts_one(text, lang, unit):
 
 def test_coding_quantities_article_needs_a_victim_noun():
     assert extract("An official said a group of protesters marched.", "en") == []
+
+
+def test_coding_quantities_compound_adjectives_are_not_counts():
+    found = extract("Troops forced out more than 1,000 refugees during a 48-hour search.", "en")
+    assert [(q.value, q.unit) for q in found] == [(1000, "refugees")]

@@ -220,8 +220,8 @@ def _skip_number(text: str, m: re.Match[str], lex: _Lexicon) -> bool:
     before = text[max(0, start - 15) : start]
     if re.match(r"[.,:/\-]\d", after) or re.search(r"\d[\s.\-/]?$", before):
         return True
-    if re.match(r"[^\W\d_]", after) and not m.group("scale"):
-        return True
+    if re.match(r"-?[^\W\d_]", after) and not m.group("scale"):
+        return True  # glued to a word: "5G", "48-hour", "25-year-old"
     if _PERCENT.match(after):
         return True
     ordinal = _ORDINAL_AFTER.get(lex.lang)
