@@ -16,7 +16,8 @@ doc.mentions_in(sent.index)), the cue and the clause span it governs. Cue kinds,
 - "claim": "X sostengono che", "X claims that": the actor before the cue; governs what follows the cue;
 - "speech_verb": "X ha affermato", "X said", "…, ha affermato X", "a déclaré", "dijo", "sagte": the actor
   right before the verb (governs what follows) or, inverted, right after it (governs what precedes).
-  A speech verb with no actor nearby ("“…”, ha aggiunto.") takes `prev`'s actor, carried=True.
+  A speech verb with no actor nearby, right after a closing quote or a pronoun ("“…”, ha aggiunto.",
+  "…, he said."), takes `prev`'s actor, carried=True.
 
 How the coder uses it: for each event whose trigger lies inside `governs`, set Event.attribution to
 `mention` and pass attributed=True to casus.coding.modality.detect (modality "reported" unless a stronger

@@ -6,6 +6,8 @@ Public API (called by the lexicon coder):
     clause_span(doc, sent, start, end, lang) -> (clause_start, clause_end)
     qualifier_data(lang) -> dict           # the parsed data/qualifiers/<lang>.yaml (cached)
     phrase_regex(phrases) -> re.Pattern    # the cue phrase syntax of data/qualifiers/README.md
+    phrase_matcher(phrases) -> PhraseMatcher | None   # the same phrases, matched fast (finditer/match/search)
+    words_of(text) -> frozenset[str]       # lower-cased words of a text, cached: a cheap pre-check
 
 `modality` is one of MODALITIES. Precedence when several cues govern the clause:
 question > denied > unconfirmed > hypothetical > intended > reported > asserted.
