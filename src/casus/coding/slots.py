@@ -65,6 +65,7 @@ ARTICLES = frozenset(
 )
 SPEECH_ROOTS = frozenset({"01", "02", "10", "11", "12", "13"})
 HOSTILE_ROOTS = frozenset({"17", "18", "19", "20"})
+LOCATIVE_DE = frozenset({"in", "im", "aus", "bei", "nahe", "nach"})  # "in Berlin": a place, not the target
 HARD_BREAKS = (";", ":", "—", "–", "(", ")", "\n")
 
 
@@ -256,6 +257,15 @@ def assign(
     if trig.pos == "noun" and subject is not None and subject.end < t_start - 60:
         subject = None
 
+    if (
+        trig.pos == "verb"
+        and lex.defaults.get("verb_final")
+        and not _actor_after_in_clause(doc, after, t_end)
+    ):
+        final = _verb_final(doc, sent, lex, match, cands, roles)
+        if final is not None:
+            return _compound_sources(doc, lex, mentions, excluded, final)
+
     if trig.pos == "noun":
         owner = obj_actor if trig.object_role == "source" else None
         if owner is not None and _role_only(owner) and covering and not _role_only(covering[0]):
@@ -314,13 +324,74 @@ def assign(
             roles.sources, roles.target = ([roles.target] if roles.target else []), (src if src else None)
             roles.how.append("subject-is-target")
 
-    # compound subjects: every member is a source
+    return _compound_sources(doc, lex, mentions, excluded, roles)
+
+
+def _compound_sources(
+    doc: Doc, lex: Lexicon, mentions: list[Mention], excluded: set[int], roles: Roles
+) -> Roles:
+    """A coordinated subject ("A e B", "A and B"): every member is a source."""
     if len(roles.sources) == 1 and roles.sources[0] in mentions and "pair" not in roles.how:
         group = compound_group(doc, lex, mentions, mentions.index(roles.sources[0]))
         if len(group) > 1:
             roles.sources = [g for g in group if id(g) not in excluded]
             roles.how.append("compound")
     return roles
+
+
+def _actor_after_in_clause(doc: Doc, after: list[Mention], t_end: int) -> bool:
+    if not after:
+        return False
+    between = doc.text[t_end : after[0].start]
+    return not any(ch in between for ch in ".,;:")
+
+
+def _verb_final(
+    doc: Doc, sent: Sentence, lex: Lexicon, match: TriggerMatch, cands: list[Mention], roles: Roles
+) -> Roles | None:
+    """German main clauses put the participle last ("Russland hat die Ukraine angegriffen") and subordinate
+    clauses the verb ("..., dass Russland die Ukraine angegriffen habe"): the clause's first actor is the
+    source and the next one the target; an actor after "von/durch" is the agent of a passive."""
+    toks = sent.tokens
+    anchor_start = toks[match.anchor].start
+    clause_start = sent.start
+    for j in range(match.anchor - 1, -1, -1):
+        word = _norm(toks[j].text)
+        if word in (",", ";", ":") or word in lex.defaults["clause_break"]:
+            clause_start = toks[j].end
+            break
+    inside = [m for m in cands if clause_start <= m.start and m.end <= anchor_start]
+    if not inside:
+        return None
+    agent = next(
+        (m for m in inside if _marker(lex.marker_res["agent"], _gap_before(doc, m, clause_start))), None
+    )
+    aux = set(lex.defaults["passive_aux"])
+    passive = any(_norm(t.text) in aux for t in toks if clause_start <= t.start < anchor_start)
+    if passive and agent is not None:
+        others = [
+            m for m in inside if m is not agent and _gap_before(doc, m, clause_start) not in LOCATIVE_DE
+        ]
+        roles.sources, roles.target = [agent], (others[0] if others else None)
+        roles.passive = True
+        roles.how.append("verb-final-passive")
+        return roles
+    if passive:
+        roles.sources, roles.target = [], inside[0]
+        roles.passive = True
+        roles.how.append("verb-final-passive")
+        return roles
+    roles.sources = [inside[0]]
+    rest = [m for m in inside[1:] if _gap_before(doc, m, clause_start) not in LOCATIVE_DE]
+    roles.target = rest[0] if rest else None
+    roles.how.append("verb-final")
+    return roles
+
+
+def _gap_before(doc: Doc, m: Mention, lo: int) -> str:
+    """The last few words before a mention (for "von Russland": "von")."""
+    words = _norm(doc.text[max(lo, m.start - 20) : m.start]).split()
+    return words[-1] if words else ""
 
 
 def _marker(regex: re.Pattern[str], gap: str) -> bool:

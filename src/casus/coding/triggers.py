@@ -227,6 +227,7 @@ LANG_DEFAULTS: dict[str, dict[str, list[str]]] = {
         "clause_break": ["que", "quien", "mientras", "pero", "donde", "cuando"],
     },
     "de": {
+        "verb_final": ["yes"],
         "pronoun": ["er", "sie", "es"],
         "pair": ["zwischen"],
         "agent": ["durch", "von", "vom", "seitens"],
@@ -238,7 +239,7 @@ LANG_DEFAULTS: dict[str, dict[str, list[str]]] = {
         "infinitive": ["en"],
         "conj": ["und"],
         "first_person": ["ich", "wir"],
-        "clause_break": ["dass", "die", "der", "das", "während", "aber", "weil", "wo", "als", "wenn"],
+        "clause_break": ["dass", "während", "aber", "weil", "wo", "als", "wenn", "nachdem", "obwohl"],
     },
 }
 DEFAULT_KEYS = (
@@ -253,6 +254,7 @@ DEFAULT_KEYS = (
     "conj",
     "first_person",
     "pronoun",
+    "verb_final",
     "clause_break",
 )
 
