@@ -350,3 +350,10 @@ def test_actors_ar_spelling_variants_and_proclitics(finder):
     ms = find(finder, "وقالت اسرائيل ان الجنود الاميركيين وصلوا.", "ar")
     assert "ISR" in codes(ms)
     assert "USAMIL" in codes(ms)
+
+
+def test_actors_coordinated_demonyms_share_the_role(finder):
+    ms = find(finder, "Senior Hungarian and Romanian officials agreed to cooperate.", "en")
+    assert "HUNGOV" in codes(ms) and "ROUGOV" in codes(ms)
+    ms = find(finder, "I soldati russi e bielorussi hanno concluso le esercitazioni.", "it")
+    assert "RUSMIL" in codes(ms) and "BLRMIL" in codes(ms)

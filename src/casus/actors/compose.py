@@ -106,6 +106,10 @@ class Composer:
             lang: re.compile(r"(?<![\w'])(" + "|".join(re.escape(w) for w in words) + r")\s+$")
             for lang, words in grammar.get("locatives", {}).items()
         }
+        self.conjunctions = {
+            lang: re.compile(r"\s*,\s*|\s+(?:" + "|".join(re.escape(w) for w in words) + r")\s+")
+            for lang, words in grammar.get("conjunctions", {}).items()
+        }
         self.attribution = {
             lang: re.compile(
                 r"(?<![\w'])(" + "|".join(re.escape(w) for w in words) + r")\s+(?:\S+'|\w+\s+)?$"
@@ -216,6 +220,7 @@ class Composer:
             return folded[a.end - offset : b.start - offset]
 
         parts = self._pairwise(parts, gap, self._adjective_rule(lang))
+        self._coordinate(parts, gap, lang)
         conn = self.connectors.get(lang or "*", self.connectors["*"])
         # innermost first: "soldati delle [forze speciali nordcoreane]"
         i = len(parts) - 2
@@ -232,6 +237,36 @@ class Composer:
             i -= 1
         parts = self._pairwise(parts, gap, self._title_rule(text, offset))
         return self._unknown_names(parts, text, offset)
+
+    def _coordinate(self, parts: list[Part], gap, lang: str | None) -> None:
+        """ "Hungarian and Romanian officials", "soldati russi e bielorussi": the role goes to each demonym."""
+        conj = self.conjunctions.get(lang or "")
+        if conj is None:
+            return
+        if lang in PRENOMINAL:
+            for i in range(len(parts) - 2, -1, -1):
+                a, b = parts[i], parts[i + 1]
+                if (
+                    a.kind == "demonym"
+                    and b.kind == "role"
+                    and b.base
+                    and b.role
+                    and conj.fullmatch(gap(a, b))
+                ):
+                    a.kind, a.role, a.title, a.head = "role", b.role, b.title, b.head
+                    a.rules.append("demonym, and demonym+role")
+        else:
+            for i in range(len(parts) - 1):
+                a, b = parts[i], parts[i + 1]
+                bound = (
+                    a.kind == "role"
+                    and a.base
+                    and a.role
+                    and any(r.startswith("role+demonym") for r in a.rules)
+                )
+                if bound and b.kind == "demonym" and conj.fullmatch(gap(a, b)):
+                    b.kind, b.role = "role", a.role
+                    b.rules.append("role+demonym, and demonym")
 
     @staticmethod
     def _pairwise(parts: list[Part], gap, rule) -> list[Part]:
