@@ -73,10 +73,11 @@ class LexiconCoder:
             mentions = sorted(by_sentence.get(sent.index, []), key=lambda m: m.start)
             found: list[Event] = []
             context: dict[int, tuple] = {}
+            verbs: list[tuple[TriggerMatch, list[Mention]]] = []  # verb triggers so far and their sources
             for match in matches:
                 if _is_purpose(sent, lex, match, matches) or _is_content(sent, match, matches):
                     continue
-                for ev, ctx in self._events(doc, sent, lang, lex, match, mentions, attr):
+                for ev, ctx in self._events(doc, sent, lang, lex, match, mentions, attr, verbs):
                     found.append(ev)
                     context[id(ev)] = ctx
             kept = salient(found)
@@ -114,7 +115,7 @@ class LexiconCoder:
             spans = [(m.start, m.end) for m in (ev.source, ev.target) if m is not None]
             ev.location = location.find(doc, sent, lang, exclude=spans)
 
-    def _events(self, doc, sent, lang, lex, match: TriggerMatch, mentions, attr) -> list[Event]:
+    def _events(self, doc, sent, lang, lex, match: TriggerMatch, mentions, attr, verbs) -> list:
         trig = match.trigger
         toks = sent.tokens
         t_start, t_end = toks[match.tokens[0]].start, toks[match.tokens[-1]].end
@@ -133,6 +134,12 @@ class LexiconCoder:
         ):
             roles.sources = [speaker]  # "Venezuela anunció el envío de tropas": the announcer acts
             roles.how.append("speaker-announces")
+        if trig.pos == "verb":
+            shared = _coordinated_subject(sent, lex, match, verbs)
+            if shared is not None and not roles.passive:
+                roles.sources = shared  # "Rebels kidnapped advisers and exploded bombs": same subject
+                roles.how.append("coordinated")
+            verbs.append((match, list(roles.sources)))
         ctx = (trig, t_start, t_end, governs and not _own(roles, speaker), speaker)
         pairs = _pairs(doc, lex, roles, mentions, trig.symmetric)
         out: list[tuple[Event, tuple]] = []
@@ -168,6 +175,36 @@ class LexiconCoder:
             )
             out.append((ev, ctx))
         return out
+
+
+def _coordinated_subject(
+    sent: Sentence, lex: Lexicon, match: TriggerMatch, verbs: list[tuple[TriggerMatch, list[Mention]]]
+) -> list[Mention] | None:
+    """The subject of an earlier verb trigger when this verb is coordinated with it ("… and exploded"):
+    a conjunction (and an auxiliary) right before this verb, and an earlier verb with a source."""
+    if not verbs:
+        return None
+    conj = set(lex.defaults["conj"])
+    aux = set(lex.defaults["passive_aux"]) | {
+        "have",
+        "has",
+        "had",
+        "ha",
+        "hanno",
+        "ont",
+        "han",
+        "hat",
+        "haben",
+    }
+    j = match.anchor - 1
+    while j >= 0 and sent.tokens[j].text.lower() in aux:
+        j -= 1
+    if j < 0 or sent.tokens[j].text.lower() not in conj:
+        return None
+    prev, sources = verbs[-1]
+    if not sources or prev.tokens[-1] >= match.anchor:
+        return None
+    return sources
 
 
 def _object_of_cue(doc: Doc, attr: attribution.AttributionResult, t_start: int) -> bool:
