@@ -19,6 +19,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
+from casus.actors.coref import Memory, coref_phrase
 from casus.actors.entries import Entry, primary_of
 from casus.actors.gazetteer import Atom
 from casus.doc import Mention
@@ -71,18 +72,6 @@ def compose_code(base: str | None, role: str | None) -> str:
     if len(base) == 3:
         return base + (role or "")
     return base  # a group code already carries its role
-
-
-@dataclass
-class Memory:
-    """What the document has said so far, for coreference."""
-
-    persons: set[str] = field(default_factory=set)
-    orgs: set[str] = field(default_factory=set)
-    countries: list[str] = field(default_factory=list)
-    heads: dict[str, list[Mention]] = field(default_factory=dict)
-    last_source: Mention | None = None
-    located: set[str] = field(default_factory=set)  # countries named as a place or a domestic actor
 
 
 class Composer:
@@ -391,7 +380,7 @@ class Composer:
                 if m:
                     start = m.start(1)
         if part.kind == "coref" and part.base is None:
-            return self._coref_phrase(part, start, sent_index, text, memory, rule)
+            return coref_phrase(part.flags, start, part.end, sent_index, text, memory, rule)
         if part.kind == "role" and part.base is None:
             heads = memory.heads.get(part.head or "", [])
             if part.head and len({(h.code, h.name) for h in heads}) == 1 and not part.name:
@@ -445,47 +434,6 @@ class Composer:
             name=part.name,
             rule=rule + why,
         )
-
-    def _coref_phrase(
-        self, part: Part, start: int, sent_index: int, text: str, memory: Memory, rule: str
-    ) -> Mention | None:
-        if "two_countries" in part.flags:
-            members: list[str] = []
-            for code in reversed(memory.countries):
-                if code not in members:
-                    members.append(code)
-                if len(members) == 2:
-                    break
-            if len(members) < 2:
-                return None
-            members.reverse()
-            return Mention(
-                start,
-                part.end,
-                text[start : part.end],
-                members[0],
-                sent_index,
-                kind="coref",
-                country=members[0],
-                rule=f"{rule} > the last two countries named",
-                members=members,
-            )
-        if "same_source" in part.flags and memory.last_source is not None:
-            src = memory.last_source
-            return Mention(
-                start,
-                part.end,
-                text[start : part.end],
-                src.code,
-                sent_index,
-                kind="coref",
-                country=src.country,
-                org=src.org,
-                role=src.role,
-                name=src.name,
-                rule=f"{rule} > the last source cited ({src.text})",
-            )
-        return None
 
     def remember(
         self, mention: Mention, part: Part, folded: str, lang: str | None, sent_start: int, memory: Memory

@@ -15,7 +15,8 @@ import logging
 from collections.abc import Callable
 from datetime import date
 
-from casus.actors.compose import Composer, Memory, Part
+from casus.actors.compose import Composer, Part
+from casus.actors.coref import Memory, home_country
 from casus.actors.fold import fold
 from casus.actors.gazetteer import Atom, Gazetteer, all_caps, select_longest
 from casus.actors.load import Lexicon, load_builtin
@@ -121,50 +122,6 @@ class ActorFinder:
             return None
         atom.entries = keep
         return atom
-
-
-# roles that take the country of a one-country document ("i militari" in a story about Colombia only)
-DOMESTIC_ROLES = {
-    "GOV",
-    "MIL",
-    "COP",
-    "JUD",
-    "LEG",
-    "OPP",
-    "REB",
-    "UAF",
-    "PTY",
-    "SPY",
-    "CVL",
-    "AGR",
-    "LAB",
-    "EDU",
-    "BUS",
-    "MED",
-    "HLH",
-    "CRM",
-    "REL",
-    "ELI",
-}
-
-
-def home_country(mentions: list[Mention], located: set[str]) -> None:
-    """A document that names one country and no other, as a place or through its own actors ("a Bogotá",
-    "la policía colombiana", "las FARC", a Colombian minister): its bare domestic roles (---MIL) take that
-    country. A country named only as an actor from outside ("Estados Unidos condenaron ...") is not enough.
-    Organisations do not count; refugees, NGOs and IGOs never take a country this way.
-    """
-    named = {m.country for m in mentions if m.country and m.kind != "coref"}
-    for m in mentions:
-        named.update(x for x in m.members if len(x) == 3)
-    if len(named) != 1 or not (named & located):
-        return
-    home = next(iter(named))
-    for m in mentions:
-        if m.code.startswith("---") and m.kind == "role" and m.code[3:6] in DOMESTIC_ROLES:
-            m.code = home + m.code[3:]
-            m.country = home
-            m.rule = f"{m.rule} > the document's only country ({home})"
 
 
 def make_stage(opts: Options) -> Callable[[Doc], Doc]:

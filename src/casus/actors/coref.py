@@ -1,0 +1,110 @@
+"""Light coreference inside a document: what has been named so far (`Memory`), and the phrases that refer
+back to it: "i due paesi" / "the two countries" (the last two countries named, as Mention.members), "la stessa
+fonte" / "the same source" (the last actor cited as a source, after "secondo", "according to", ...), and a
+document's home country for its bare domestic roles. Organisation words ("l'Alleanza" after NATO), a bare
+title ("il presidente" after one president) and seat cities ("Bruxelles" after the EU) are resolved in
+compose.py from the same memory.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from casus.doc import Mention
+
+# roles that take the country of a one-country document ("i militari" in a story about Colombia only)
+DOMESTIC_ROLES = {
+    "GOV",
+    "MIL",
+    "COP",
+    "JUD",
+    "LEG",
+    "OPP",
+    "REB",
+    "UAF",
+    "PTY",
+    "SPY",
+    "CVL",
+    "AGR",
+    "LAB",
+    "EDU",
+    "BUS",
+    "MED",
+    "HLH",
+    "CRM",
+    "REL",
+    "ELI",
+}
+
+
+@dataclass
+class Memory:
+    """What the document has said so far, for coreference."""
+
+    persons: set[str] = field(default_factory=set)
+    orgs: set[str] = field(default_factory=set)
+    countries: list[str] = field(default_factory=list)
+    heads: dict[str, list[Mention]] = field(default_factory=dict)
+    last_source: Mention | None = None
+    located: set[str] = field(default_factory=set)  # countries named as a place or a domestic actor
+
+
+def coref_phrase(
+    flags: frozenset[str], start: int, end: int, sent_index: int, text: str, memory: Memory, rule: str
+) -> Mention | None:
+    if "two_countries" in flags:
+        members: list[str] = []
+        for code in reversed(memory.countries):
+            if code not in members:
+                members.append(code)
+            if len(members) == 2:
+                break
+        if len(members) < 2:
+            return None
+        members.reverse()
+        return Mention(
+            start,
+            end,
+            text[start:end],
+            members[0],
+            sent_index,
+            kind="coref",
+            country=members[0],
+            rule=f"{rule} > the last two countries named",
+            members=members,
+        )
+    if "same_source" in flags and memory.last_source is not None:
+        src = memory.last_source
+        return Mention(
+            start,
+            end,
+            text[start:end],
+            src.code,
+            sent_index,
+            kind="coref",
+            country=src.country,
+            org=src.org,
+            role=src.role,
+            name=src.name,
+            rule=f"{rule} > the last source cited ({src.text})",
+        )
+    return None
+
+
+def home_country(mentions: list[Mention], located: set[str]) -> None:
+    """A document that names one country and no other, as a place or through its own actors ("a Bogotá",
+    "la policía colombiana", "las FARC", a Colombian minister): its bare domestic roles (---MIL) take that
+    country. A country named only as an actor from outside ("Estados Unidos condenaron ...") is not enough.
+    Organisations do not count; refugees, NGOs and IGOs never take a country this way.
+    """
+    named = {m.country for m in mentions if m.country and m.kind != "coref"}
+    for m in mentions:
+        named.update(x for x in m.members if len(x) == 3)
+    if len(named) != 1 or not (named & located):
+        return
+    home = next(iter(named))
+    for m in mentions:
+        if m.code.startswith("---") and m.kind == "role" and m.code[3:6] in DOMESTIC_ROLES:
+            m.code = home + m.code[3:]
+            m.country = home
+            m.rule = f"{m.rule} > the document's only country ({home})"
