@@ -45,3 +45,21 @@ def test_coding_stage_codes_a_segmented_document():
     )
     doc = make_stage(Options())(doc)
     assert any(e.cameo.startswith("17") and e.source and e.source.code == "ESPCOP" for e in doc.events)
+
+
+def test_coding_stage_model_input_events_are_explainable(model_input):
+    from datetime import date
+
+    from casus.ingest import read_inputs
+    from casus.pipeline import Pipeline
+
+    opts = Options(published=date(2024, 10, 22), lang="it")
+    doc = next(iter(Pipeline(opts).pipe(read_inputs([str(model_input)], opts))))
+    assert isinstance(doc, Doc) and doc.events
+    for ev in doc.events:
+        assert doc.text[ev.evidence_start : ev.evidence_end] == ev.evidence_text
+        assert ev.rule and ev.trigger and ev.evidence_start <= ev.trigger["start"] < ev.evidence_end
+        assert "PREV" not in ev.evidence_text and "NEXT" not in ev.evidence_text
+    triples = {(e.source.code[:3] if e.source else None, e.cameo[:2]) for e in doc.events}
+    assert ("RUS", "04") in triples and ("PRK", "03") in triples  # Putin's visit; troops decided
+    assert sum(e.mentions for e in doc.events) > len(doc.events)  # title/body/post merged
