@@ -357,3 +357,8 @@ def test_actors_coordinated_demonyms_share_the_role(finder):
     assert "HUNGOV" in codes(ms) and "ROUGOV" in codes(ms)
     ms = find(finder, "I soldati russi e bielorussi hanno concluso le esercitazioni.", "it")
     assert "RUSMIL" in codes(ms) and "BLRMIL" in codes(ms)
+
+
+def test_actors_headline_country_name_as_adjective(finder):
+    ms = find(finder, "POLICIA PALESTINA MATA A DIEZ MANIFESTANTES", "es")
+    assert by_text(ms, "POLICIA PALESTINA").code == "PSECOP"

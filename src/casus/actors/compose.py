@@ -62,6 +62,7 @@ class Part:
     flags: frozenset[str] = frozenset()
     rules: list[str] = field(default_factory=list)
     why: str = ""  # how a person or dated group was resolved
+    adjective: bool = False  # a country name that can also be read as the country's adjective
 
 
 def compose_code(base: str | None, role: str | None) -> str:
@@ -123,6 +124,10 @@ class Composer:
         for entry in sorted(atom.entries, key=rank):
             part = self._part_from_entry(entry, atom, day, memory, earlier_orgs)
             if part is not None:
+                # "POLICIA PALESTINA": a country name that is also the adjective (Palestina/palestina)
+                part.adjective = part.kind == "country" and any(
+                    e.kind == "demonym" and e.code == part.base for e in atom.entries
+                )
                 return part
         return None
 
@@ -277,7 +282,8 @@ class Composer:
             possessive = prenominal and g in ("'s ", "' ") and a.kind in ("country", "igo")
             if g.strip() and not possessive:
                 return None
-            if romance and a.kind == "role" and a.base is None and b.kind == "demonym" and not g.strip():
+            adjectival = b.kind == "demonym" or (b.kind == "country" and b.adjective)
+            if romance and a.kind == "role" and a.base is None and adjectival and not g.strip():
                 return self._merge(a, b, base=b.base, role=a.role, rule="role+demonym")
             if (
                 prenominal
