@@ -74,8 +74,11 @@ class LexiconCoder:
             found: list[Event] = []
             context: dict[int, tuple] = {}
             verbs: list[tuple[TriggerMatch, list[Mention]]] = []  # verb triggers so far and their sources
+            participants = _participant_nouns(sent, matches, mentions)
             for match in matches:
                 if _is_purpose(sent, lex, match, matches) or _is_content(sent, match, matches):
+                    continue
+                if id(match) in participants:
                     continue
                 for ev, ctx in self._events(doc, sent, lang, lex, match, mentions, attr, verbs):
                     found.append(ev)
@@ -175,6 +178,21 @@ class LexiconCoder:
             )
             out.append((ev, ctx))
         return out
+
+
+def _participant_nouns(sent: Sentence, matches: list[TriggerMatch], mentions: list[Mention]) -> set[int]:
+    """Noun triggers that name the participants ("manifestantes", "protesters" inside an actor mention):
+    where the sentence has another trigger, that one says what happened ("police detained protesters")."""
+    covered = set()
+    for match in matches:
+        if match.trigger.pos != "noun":
+            continue
+        tok = sent.tokens[match.anchor]
+        if any(m.start <= tok.start and tok.end <= m.end for m in mentions):
+            covered.add(id(match))
+    if len(covered) == len(matches):
+        return set()
+    return covered
 
 
 def _coordinated_subject(
