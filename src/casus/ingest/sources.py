@@ -38,8 +38,13 @@ def read_inputs(
 ) -> Iterator[Doc | Rejected]:
     """Every document of every input, in order; unreadable inputs as `Rejected`."""
     opts = opts or Options()
-    for given in inputs:
-        name = os.fspath(given)  # a Path works as well as a string
+    names = [os.fspath(given) for given in inputs]  # a Path works as well as a string
+    urls = [n for n in names if is_url(n)]
+    fetched = _fetch(urls, opts) if urls else iter(())
+    for name in names:
+        if is_url(name):  # fetched politely and safely (robots.txt, rate limits, SSRF guard)
+            yield from _guarded(name, iter([next(fetched)]))
+            continue
         if name == STDIN:
             yield from _guarded(STDIN, _read_stdin(opts))
             continue
@@ -48,6 +53,17 @@ def read_inputs(
                 yield item
             else:
                 yield from _guarded(item, read_path(item, opts))
+
+
+def is_url(name: str) -> bool:
+    """True for an http(s) URL given where a file name could stand (`casus ingest URL`)."""
+    return name.lower().startswith(("http://", "https://"))
+
+
+def _fetch(urls: list[str], opts: Options) -> Iterator[Doc | Rejected]:
+    from casus.ingest.fetch import fetch_docs  # one fetcher: robots.txt cache and per-host limits shared
+
+    return fetch_docs(urls, opts)
 
 
 def expand(name: str) -> Iterator[str | Rejected]:
@@ -107,6 +123,11 @@ def sniff(text: str) -> str:
 
 def read_path(path: str, opts: Options) -> Iterator[Doc | Rejected]:
     """The documents of one file."""
+    if path.lower().endswith((".warc", ".warc.gz")):  # web archives are large: no size cap on the file
+        from casus.ingest.warc import read_warc
+
+        yield from read_warc(path, opts)
+        return
     fmt = format_of(path)
     if fmt == "jsonl":
         yield from jsonl_reader.read_jsonl_file(path, opts)
