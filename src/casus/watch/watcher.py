@@ -15,7 +15,7 @@ import importlib
 import logging
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass, field
 from datetime import date
@@ -101,6 +101,7 @@ class Watcher:
         self.fetcher = fetcher or Fetcher(sources.fetch)
         self._own_fetcher = fetcher is None
         self.state = SeenState(store.con)
+        self.after_cycle: Callable[[CycleStats], None] | None = None
         self.pipeline = build_pipeline(self.opts)
         self.cycles = 0
         self.last: CycleStats | None = None  # the last finished cycle
@@ -138,6 +139,8 @@ class Watcher:
         for url, kind, n, etag, last_modified in self._validators:
             self.state.save_feed(url, kind, status, n, etag, last_modified)
         self._validators.clear()
+        if self.after_cycle is not None and stats.stored:
+            self.after_cycle(stats)  # e.g. file the new articles into stories and canonical events
         stats.seconds = time.perf_counter() - t0
         log.info("%s %s", time.strftime("%Y-%m-%dT%H:%M:%S"), stats.line())
         self.last = stats
