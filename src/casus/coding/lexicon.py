@@ -145,6 +145,8 @@ class LexiconCoder:
             verbs.append((match, list(roles.sources)))
         ctx = (trig, t_start, t_end, governs and not _own(roles, speaker), speaker)
         pairs = _pairs(doc, lex, roles, mentions, trig.symmetric)
+        if trig.needs_actor:
+            pairs = [(a, b) for a, b in pairs if a is not None or b is not None]
         out: list[tuple[Event, tuple]] = []
         for src, tgt in pairs:
             attribution_actor = speaker

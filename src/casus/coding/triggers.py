@@ -75,6 +75,7 @@ class Trigger:
     symmetric: bool = False
     negative: frozenset[str] = frozenset()
     intent: str | None = None
+    needs_actor: bool = False  # code it only where a source or target is found (ambiguous words)
     untargeted: str | None = None  # the code when no target is found ("deployed troops" at home: 154)
     object_role: str = "source"  # the role of an actor named inside the pattern's object ("truppe russe")
     frame: str | None = None  # "speaker": the source is the sentence's speaker (e.g. "escalation")
@@ -218,6 +219,7 @@ def _parse_row(row: Any, path: Path, order: int, lang: str, seen: set[str]) -> T
         negative=frozenset(str(n).lower() for n in negative),
         intent=str(intent) if intent is not None else None,
         untargeted=str(untargeted) if untargeted is not None else None,
+        needs_actor=bool(row.get("needs_actor", False)),
         object_role=str(row.get("object", "source")),
         frame=row.get("frame"),
         order=order,
