@@ -362,3 +362,9 @@ def test_actors_coordinated_demonyms_share_the_role(finder):
 def test_actors_headline_country_name_as_adjective(finder):
     ms = find(finder, "POLICIA PALESTINA MATA A DIEZ MANIFESTANTES", "es")
     assert by_text(ms, "POLICIA PALESTINA").code == "PSECOP"
+
+
+def test_actors_title_comma_apposition(finder):
+    ms = find(finder, "El presidente del Gobierno, Pedro Sánchez, dijo que no.", "es", date(2024, 11, 1))
+    sanchez = by_text(ms, "El presidente del Gobierno, Pedro Sánchez")
+    assert (sanchez.code, sanchez.name) == ("ESPGOV", "Pedro Sánchez")

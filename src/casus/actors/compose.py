@@ -312,7 +312,11 @@ class Composer:
         def rule(a: Part, b: Part, g: str) -> Part | None:
             if not (a.kind == "role" and a.title and b.kind == "person"):
                 return None
-            if g.strip() not in ("", "("):
+            if g.strip() not in (
+                "",
+                "(",
+                ",",
+            ):  # "il presidente russo (Vladimir Putin)", "El presidente, Pedro Sánchez"
                 return None
             end = b.end
             if "(" in g and text[end - offset : end - offset + 1] == ")":
