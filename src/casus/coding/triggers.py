@@ -82,7 +82,7 @@ class Trigger:
     order: int = 0
     lang: str = ""
     # per element: (exact alternatives, prefix alternatives without the "*"), for fast matching
-    compiled: tuple[tuple[frozenset[str], tuple[str, ...]], ...] = ()
+    compiled: tuple[tuple[frozenset[str], tuple[str, ...], frozenset[str]], ...] = ()
 
     @property
     def specificity(self) -> tuple[int, int, int]:
@@ -109,7 +109,9 @@ class Lexicon:
         lengths: set[int] = set()
         for trig in self.triggers:
             for alt in trig.elements[0]:
-                if alt.endswith("*"):
+                if alt.startswith("="):
+                    self.exact.setdefault(alt[1:], []).append(trig)
+                elif alt.endswith("*"):
                     key = alt[:-1]
                     self.prefix.setdefault(key, []).append(trig)
                     lengths.add(len(key))
@@ -225,7 +227,11 @@ def _parse_row(row: Any, path: Path, order: int, lang: str, seen: set[str]) -> T
         order=order,
         lang=lang,
         compiled=tuple(
-            (frozenset(a for a in el if not a.endswith("*")), tuple(a[:-1] for a in el if a.endswith("*")))
+            (
+                frozenset(a for a in el if not a.endswith("*") and not a.startswith("=")),
+                tuple(a[:-1] for a in el if a.endswith("*")),
+                frozenset(a[1:] for a in el if a.startswith("=")),
+            )
             for el in elements
         ),
     )
@@ -271,6 +277,13 @@ def match_sentence(lex: Lexicon, sent: Sentence) -> list[TriggerMatch]:
     found: list[TriggerMatch] = []
     for i, k in enumerate(keys):
         for trig in lex.candidates(k):
+            exact0, prefixes0, surface0 = trig.compiled[0]
+            if not (
+                not exact0.isdisjoint(k)
+                or (prefixes0 and any(x.startswith(prefixes0) for x in k))
+                or k[-1] in surface0
+            ):
+                continue  # indexed by a surface-only alternative ("=marched") that matched only a lemma
             idx = _match_from(trig, keys, i)
             if idx is None:
                 continue
@@ -280,8 +293,11 @@ def match_sentence(lex: Lexicon, sent: Sentence) -> list[TriggerMatch]:
                 if trig.negative & sent_lemmas:
                     continue
             surface = keys[i][-1]
-            exact, prefixes = trig.compiled[0]
-            on_surface = surface in exact or (bool(prefixes) and surface.startswith(prefixes))
+            on_surface = (
+                surface in exact0
+                or surface in surface0
+                or (bool(prefixes0) and surface.startswith(prefixes0))
+            )
             found.append(TriggerMatch(trig, idx, on_surface))
     return _resolve_overlaps(found)
 
@@ -290,11 +306,15 @@ def _match_from(trig: Trigger, keys: list[tuple[str, ...]], start: int) -> list[
     idx = [start]
     pos = start
     n = len(keys)
-    for exact, prefixes in trig.compiled[1:]:
+    for exact, prefixes, surface in trig.compiled[1:]:
         nxt = None
         for j in range(pos + 1, min(n, pos + 2 + trig.gap)):
             kj = keys[j]
-            if not exact.isdisjoint(kj) or (prefixes and any(k.startswith(prefixes) for k in kj)):
+            if (
+                not exact.isdisjoint(kj)
+                or (prefixes and any(k.startswith(prefixes) for k in kj))
+                or kj[-1] in surface
+            ):
                 nxt = j
                 break
         if nxt is None:
