@@ -132,3 +132,22 @@ def test_coding_lexicon_title_and_body_are_one_event():
 def test_coding_lexicon_unknown_language_codes_nothing():
     doc = build_doc([("body", "Něco se stalo.")], "cs", {})
     assert LexiconCoder(Options()).code(doc) == []
+
+
+def test_coding_lexicon_surface_only_alternative(tmp_path: Path):
+    path = tmp_path / "en.yaml"
+    path.write_text(
+        "lang: en\ntriggers:\n  - {id: t.march, cameo: '141', pattern: '=marched|=marching'}\n",
+        encoding="utf-8",
+    )
+    lex = load_lexicon(path)
+    doc = build_doc([("body", "In March thousands marched in Quito.")], "en", {})
+    hits = [
+        (m.trigger.id, doc.sentences[0].tokens[m.anchor].text) for m in match_sentence(lex, doc.sentences[0])
+    ]
+    assert hits == [("t.march", "marched")]
+
+
+def test_coding_lexicon_needs_actor_drops_actorless_events():
+    doc = build_doc([("body", "The shell of a raw egg weighed 82 pounds.")], "en", {})
+    assert LexiconCoder(Options()).code(doc) == []
