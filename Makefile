@@ -7,7 +7,7 @@ HASH := $(shell cksum < pyproject.toml | cut -d' ' -f1)
 BASE_STAMP := $(VENV)/.installed-base-$(HASH)
 TEST_STAMP := $(VENV)/.installed-$(HASH)
 
-.PHONY: install install-test demo test lint bench clean
+.PHONY: install install-test browser demo test lint bench clean
 
 $(BIN)/python:
 	$(PY) -m venv $(VENV)
@@ -31,8 +31,17 @@ install-test: $(TEST_STAMP)
 demo: install
 	$(BIN)/casus demo
 
+# Debian's chromium for the dashboard's end-to-end tests (playwright drives it; no browser download).
+browser:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    echo "installing Debian's chromium for the dashboard tests"; \
+	    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) \
+	      || echo "make: chromium could not be installed: the dashboard end-to-end tests will fail in CI"; \
+	  else echo "make: chromium not found and not root: the dashboard end-to-end tests will skip"; fi; }
+
 # ruff, then the whole test suite (what CI runs through .ci/run).
-test: install-test
+test: install-test browser
 	$(BIN)/ruff check src tests bench
 	$(BIN)/pytest
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 
 import pytest
@@ -11,6 +12,8 @@ from api_server import serve
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 playwright_sync = pytest.importorskip("playwright.sync_api", reason="playwright is in the test extra")
+if not CHROMIUM and os.environ.get("CI"):
+    pytest.fail("CI must run the dashboard end-to-end tests: Debian's chromium is missing", pytrace=False)
 pytestmark = pytest.mark.skipif(
     not CHROMIUM, reason="Debian's chromium is not installed (make test installs it)"
 )
