@@ -246,14 +246,17 @@ def assign(
             break
 
     subject: Mention | None = None
-    if before:
-        near = before[-1]
+    for near in reversed(before[-3:]):
+        # the nearest actor before the trigger, skipping ones inside a prepositional phrase ("Security
+        # forces IN GUINEA have tortured ...": the forces are the subject)
         gap_text = _gap(doc, near.end, t_start)
-        if not _hard_break(doc, near.end, t_start) and not (trig.pos == "noun" and len(gap_text.split()) > 6):
-            pre = _norm(doc.text[max(sent.start, near.start - 25) : near.start]).split()
-            last = pre[-1] if pre else ""
-            if not (target_markers.match(last) and last not in lex.defaults["of"]) or trig.pos == "noun":
-                subject = near
+        if _hard_break(doc, near.end, t_start) or (trig.pos == "noun" and len(gap_text.split()) > 6):
+            break
+        pre = _norm(doc.text[max(sent.start, near.start - 25) : near.start]).split()
+        last = pre[-1] if pre else ""
+        if not (target_markers.match(last) and last not in lex.defaults["of"]) or trig.pos == "noun":
+            subject = near
+            break
     if trig.pos == "noun" and subject is not None and subject.end < t_start - 60:
         subject = None
 
