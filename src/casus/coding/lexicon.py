@@ -269,9 +269,10 @@ def _attribution(doc: Doc, lang: str, pos: int, memo: dict) -> attribution.Attri
 
 
 def salient(found: list[Event]) -> list[Event]:
-    """The events a sentence states: every event with both actors; where there is none, the single best
-    supported one (an actor, a verb, a longer pattern, earlier in the sentence). Secondary trigger words
-    of a sentence (a noun in a subordinate clause, a background mention) are what makes GDELT noisy."""
+    """The events a sentence states: every event with both actors; where there is none, the best supported
+    one (an actor, a verb, earlier in the sentence, a longer pattern) and at most one more, from a verb of
+    another kind. Secondary trigger words (a noun in a subordinate clause, a background mention) are what
+    makes GDELT noisy."""
     if len(found) <= 1:
         return found
     full = [e for e in found if e.source is not None and e.target is not None]
@@ -287,7 +288,12 @@ def salient(found: list[Event]) -> list[Event]:
             -int(cues.get("elements", 1)),
         )
 
-    return [min(found, key=rank)]
+    ranked = sorted(found, key=rank)
+    best = ranked[0]
+    for other in ranked[1:]:
+        if other.cameo[:2] != best.cameo[:2] and (other.cues or {}).get("pos") == "verb":
+            return [best, other]  # a second predicate of another kind ("cut the road and burned tyres")
+    return [best]
 
 
 def _intent_code(cameo: str, intent: str | None, mood: str) -> str:
