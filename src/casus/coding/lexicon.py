@@ -219,8 +219,8 @@ def _coordinated_subject(
     j = match.anchor - 1
     while j >= 0 and sent.tokens[j].text.lower() in aux:
         j -= 1
-    if j < 0 or sent.tokens[j].text.lower() not in conj:
-        return None
+    if j < 0 or (sent.tokens[j].text.lower() not in conj and sent.tokens[j].text != ","):
+        return None  # "bloquearon la carretera, apedrearon a la policía y ...": comma or conjunction
     prev, sources = verbs[-1]
     if not sources or prev.tokens[-1] >= match.anchor:
         return None

@@ -225,7 +225,11 @@ def assign(
                 break
             if target is None:
                 target = m
-        elif _marker(lex.marker_res["agent"], gap) and agent is None and (passive or trig.pos == "noun"):
+        elif (
+            agent is None
+            and (passive or trig.pos == "noun")
+            and (_marker(lex.marker_res["agent"], gap) or (passive and _agent_tail(lex, gap)))
+        ):
             if m.start - prev_end <= SOURCE_GAP:
                 agent = m
         elif (
@@ -436,9 +440,22 @@ def _custom(lex: Lexicon, trig) -> object:
     return lex.marker_res[key]
 
 
+SHORT_PARENTHESIS = re.compile(r"\([^()]{0,40}\)")  # "(OEA)", "(Yoon Suk Yeol)": no break
+
+
 def _hard_break(doc: Doc, start: int, end: int) -> bool:
-    span = doc.text[start:end]
+    span = SHORT_PARENTHESIS.sub(" ", doc.text[start:end])
     return any(b in span for b in HARD_BREAKS)
+
+
+def _agent_tail(lex: Lexicon, gap: str) -> bool:
+    """The gap ends with an agent marker and at most an article ("el viernes por los", "by the"), so an
+    adverbial may stand between a passive verb and its agent; "por informe de" does not end with one."""
+    words = gap.replace("'", " ").split()
+    if words and words[-1] in ARTICLES:
+        words = words[:-1]
+    agents = set(lex.defaults["agent"])
+    return any(" ".join(words[-k:]) in agents for k in range(1, min(4, len(words)) + 1))
 
 
 def _speaker_subject(doc, match, cands, speaker, roles: Roles, t_start: int) -> Roles:
