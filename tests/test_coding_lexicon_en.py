@@ -57,3 +57,14 @@ def test_coding_lexicon_en_clause_relative_background_is_not_the_main_event():
         )
     )
     assert [e.cameo[:2] for e in events] == ["14"]
+
+
+def test_coding_lexicon_en_mediation_between_two_parties_is_the_mediators_act():
+    got = triples(
+        build_doc(
+            [("body", "Norway launched a mediation between Colombia and the ELN rebels on Monday.")],
+            "en",
+            {"Norway": "NOR", "Colombia": "COL", "the ELN rebels": "COLREB"},
+        )
+    )
+    assert any(s == "NOR" and c.startswith("04") and t == "COL" for s, c, t in got), got

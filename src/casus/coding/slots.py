@@ -274,6 +274,9 @@ def assign(
             return _compound_sources(doc, lex, mentions, excluded, final)
 
     if trig.pos == "noun":
+        if "pair" in roles.how and subject is not None and subject is not of_actor:
+            # "X launched a mediation between A and B": X acts on A (and B), not A on B
+            of_actor, target = None, of_actor
         owner = obj_actor if trig.object_role == "source" else None
         if owner is not None and _role_only(owner) and covering and not _role_only(covering[0]):
             owner = covering[0]
