@@ -314,6 +314,12 @@ def assign(
         roles.how.append("passive")
     else:
         src = subject
+        if src is None and lex.defaults.get("verb_initial"):
+            # verb-subject-object (Arabic): the first actor after the verb is its subject, the next the target
+            post = [m for m in after if m is not agent and not _hard_break(doc, t_end, m.start)]
+            if post:
+                src, target = post[0], (post[1] if len(post) > 1 else None)
+                roles.how.append("verb-initial")
         if src is None and obj_actor is not None and trig.object_role == "source":
             src = obj_actor
             roles.how.append("object")

@@ -57,6 +57,7 @@ DEFAULT_KEYS = (
     "first_person",
     "pronoun",
     "verb_final",
+    "verb_initial",
     "clause_break",
 )
 
