@@ -88,3 +88,32 @@ def test_coding_lexicon_it_coreference_members_give_both_directions():
     doc.mentions[0].members = ["CHL", "ARG"]
     got = triples(doc)
     assert ("CHL", "057", "ARG") in got and ("ARG", "057", "CHL") in got
+
+
+def test_coding_lexicon_it_speaker_calls_it_an_escalation():
+    events = _events(
+        [
+            (
+                "body",
+                "L’invio di soldati bielorussi in Serbia costituirebbe una escalation, ha affermato il "
+                "ministro degli esteri polacco.",
+            )
+        ],
+        {"soldati bielorussi": "BLRMIL", "Serbia": "SRB", "il ministro degli esteri polacco": "POLGOV"},
+    )
+    crit = [e for e in events if e.cameo.startswith("11")]
+    assert crit and crit[0].source.code == "POLGOV" and crit[0].target.code == "BLRMIL"
+    assert crit[0].modality == "asserted"
+    aid = [e for e in events if e.cameo.startswith("07")]
+    assert aid and aid[0].source.code == "BLRMIL" and aid[0].attribution is not None
+
+
+def test_coding_lexicon_it_coordinated_verbs_share_the_subject():
+    got = triples(
+        build_doc(
+            [("body", "I ribelli hanno rapito tre medici francesi e attaccato la caserma dell’esercito.")],
+            "it",
+            {"I ribelli": "---REB", "tre medici francesi": "FRAHLH", "esercito": "---MIL"},
+        )
+    )
+    assert any(s == "---REB" and c.startswith("19") for s, c, _ in got), got
