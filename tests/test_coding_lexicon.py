@@ -83,7 +83,7 @@ def test_coding_lexicon_nominal_event_source_and_target():
         "it",
         {"Bielorussia": "BLR", "Polonia": "POL"},
     )
-    assert ("BLR", "074", "POL") in triples(doc)
+    assert ("BLR", "072", "POL") in triples(doc)
 
 
 def test_coding_lexicon_passive_agent_is_source():

@@ -2,7 +2,8 @@
 
 The title, the body, a heading and an embedded post often state the same event. Two events are the same
 when their CAMEO codes share a root and one code is a prefix of the other (`07` ~ `074`, but `072` is not
-`074`), and their source and target primaries agree (a missing actor agrees with any). The best statement
+`074`) and they are about the same thing (the trigger's `sense`: troops are not arms), and their source and
+target primaries agree (a missing actor agrees with any). The best statement
 is kept as the evidence (a body sentence before a title or an embedded post; complete actors; a firm
 modality; the most specific code) and the others add to its `mentions`.
 """
@@ -44,8 +45,13 @@ def codes_compatible(a: str, b: str) -> bool:
 def same_event(a: Event, b: Event) -> bool:
     """Same root and agreeing actors; across sentences the codes must also be prefix-compatible."""
     same_sentence = a.sentence == b.sentence or b.sentence in a.mention_sentences
+    sense_a, sense_b = (a.cues or {}).get("sense"), (b.cues or {}).get("sense")
+    same_sense = sense_a is None or sense_b is None or sense_a == sense_b
     return (
-        (codes_compatible(a.cameo, b.cameo) or (same_sentence and a.cameo[:2] == b.cameo[:2]))
+        (
+            (codes_compatible(a.cameo, b.cameo) and same_sense)
+            or (same_sentence and a.cameo[:2] == b.cameo[:2])
+        )
         and _agree(a.source, b.source)
         and _agree(a.target, b.target)
         and a.negated == b.negated

@@ -158,6 +158,7 @@ class LexiconCoder:
                 "passive": roles.passive,
                 "pos": trig.pos,
                 "elements": len(trig.elements),
+                "sense": trig.sense,
             }
             if governs and attr is not None:
                 cues["attribution"] = attr.to_cue()

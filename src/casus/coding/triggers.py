@@ -76,6 +76,8 @@ class Trigger:
     symmetric: bool = False
     negative: frozenset[str] = frozenset()
     intent: str | None = None
+    sense: str | None = None  # what the event is about ("troops", "arms"): statements of different senses
+    # in different sentences are different events even with the same code and actors
     needs_actor: bool = False  # code it only where a source or target is found (ambiguous words)
     untargeted: str | None = None  # the code when no target is found ("deployed troops" at home: 154)
     object_role: str = "source"  # the role of an actor named inside the pattern's object ("truppe russe")
@@ -223,6 +225,7 @@ def _parse_row(row: Any, path: Path, order: int, lang: str, seen: set[str]) -> T
         intent=str(intent) if intent is not None else None,
         untargeted=str(untargeted) if untargeted is not None else None,
         needs_actor=bool(row.get("needs_actor", False)),
+        sense=str(row["sense"]) if row.get("sense") else None,
         object_role=str(row.get("object", "source")),
         frame=row.get("frame"),
         order=order,
