@@ -60,3 +60,12 @@ def test_coding_dedupe_firm_statement_wins_over_conditional():
         {1: "body", 4: "body"},
     )
     assert len(out) == 1 and out[0].sentence == 4 and out[0].mentions == 2
+
+
+def test_coding_dedupe_different_senses_in_different_sentences_stay_apart():
+    troops, arms = _ev(1, "072", "PRK", "RUS"), _ev(4, "072", "PRK", "RUS")
+    troops.cues["sense"], arms.cues["sense"] = "troops", "arms"
+    assert len(dedupe([troops, arms], {1: "body", 4: "body"})) == 2
+    title = _ev(0, "072", "PRK", "RUS")
+    title.cues["sense"] = "troops"
+    assert len(dedupe([title, troops, arms], {0: "title", 1: "body", 4: "body"})) == 2
