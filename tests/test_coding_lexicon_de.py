@@ -33,3 +33,22 @@ def test_coding_lexicon_de_place_after_in_is_not_the_target():
         )
     )
     assert any(s == "SRBCOP" and c.startswith("17") and t == "SRBCVL" for s, c, t in got), got
+
+
+def test_coding_lexicon_de_compound_subject_and_clause_final_passive():
+    got = triples(
+        build_doc(
+            [("body", "Serbien und Montenegro haben den Kosovo angegriffen.")],
+            "de",
+            {"Serbien": "SRB", "Montenegro": "MNE", "den Kosovo": "XKX"},
+        )
+    )
+    assert ("SRB", "190", "XKX") in got and ("MNE", "190", "XKX") in got
+    got = triples(
+        build_doc(
+            [("body", "Am Freitag sind zwei Serben getötet und drei Albaner verletzt worden.")],
+            "de",
+            {"zwei Serben": "SRBCVL", "drei Albaner": "ALBCVL"},
+        )
+    )
+    assert not any(s == "SRBCVL" for s, _, _ in got), got

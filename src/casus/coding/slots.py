@@ -267,7 +267,7 @@ def assign(
     if (
         trig.pos == "verb"
         and lex.defaults.get("verb_final")
-        and not _actor_after_in_clause(doc, after, t_end)
+        and not _actor_after_in_clause(doc, after, t_end, lex)
     ):
         final = _verb_final(doc, sent, lex, match, cands, roles)
         if final is not None:
@@ -355,11 +355,13 @@ def _compound_sources(
     return roles
 
 
-def _actor_after_in_clause(doc: Doc, after: list[Mention], t_end: int) -> bool:
+def _actor_after_in_clause(doc: Doc, after: list[Mention], t_end: int, lex: Lexicon) -> bool:
     if not after:
         return False
     between = doc.text[t_end : after[0].start]
-    return not any(ch in between for ch in ".,;:")
+    if any(ch in between for ch in ".,;:"):
+        return False
+    return not set(_norm(between).split()) & set(lex.defaults["conj"])  # "… getötet und vier Israelis …"
 
 
 def _verb_final(
@@ -383,7 +385,14 @@ def _verb_final(
         (m for m in inside if _marker(lex.marker_res["agent"], _gap_before(doc, m, clause_start))), None
     )
     aux = set(lex.defaults["passive_aux"])
-    passive = any(_norm(t.text) in aux for t in toks if clause_start <= t.start < anchor_start)
+    after_verb = []  # "… getötet und … verletzt worden": the passive auxiliary closes the clause
+    for t in toks[match.tokens[-1] + 1 :]:
+        if t.text in (",", ";", ":", ".", "!", "?"):
+            break
+        after_verb.append(t)
+    passive = any(_norm(t.text) in aux for t in toks if clause_start <= t.start < anchor_start) or any(
+        _norm(t.text) in aux for t in after_verb
+    )
     if passive and agent is not None:
         others = [
             m for m in inside if m is not agent and _gap_before(doc, m, clause_start) not in LOCATIVE_DE
@@ -393,12 +402,13 @@ def _verb_final(
         roles.how.append("verb-final-passive")
         return roles
     if passive:
-        roles.sources, roles.target = [], inside[0]
+        roles.sources, roles.target = [], inside[-1]  # the patient nearest the participle
         roles.passive = True
         roles.how.append("verb-final-passive")
         return roles
     roles.sources = [inside[0]]
-    rest = [m for m in inside[1:] if _gap_before(doc, m, clause_start) not in LOCATIVE_DE]
+    group = compound_group(doc, lex, cands, cands.index(inside[0])) if inside[0] in cands else [inside[0]]
+    rest = [m for m in inside[1:] if m not in group and _gap_before(doc, m, clause_start) not in LOCATIVE_DE]
     roles.target = rest[0] if rest else None
     roles.how.append("verb-final")
     return roles
