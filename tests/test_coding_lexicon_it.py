@@ -117,3 +117,25 @@ def test_coding_lexicon_it_coordinated_verbs_share_the_subject():
         )
     )
     assert any(s == "---REB" and c.startswith("19") for s, c, _ in got), got
+
+
+def test_coding_lexicon_it_protest_target_is_what_is_protested_not_the_city():
+    got = triples(
+        build_doc(
+            [("body", "Migliaia di studenti hanno manifestato a Madrid contro il governo spagnolo.")],
+            "it",
+            {"Migliaia di studenti": "---EDU", "Madrid": "ESP", "il governo spagnolo": "ESPGOV"},
+        )
+    )
+    assert ("---EDU", "141", "ESPGOV") in got, got
+
+
+def test_coding_lexicon_it_a_name_is_not_a_passive_auxiliary():
+    got = triples(
+        build_doc(
+            [("body", "Gli Stati Uniti hanno inviato aiuti umanitari in Sudan.")],
+            "it",
+            {"Stati Uniti": "USA", "Sudan": "SDN"},
+        )
+    )
+    assert ("USA", "073", "SDN") in got, got

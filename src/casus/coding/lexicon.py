@@ -100,7 +100,7 @@ class LexiconCoder:
         qualifiers run once per kept event, not per candidate)."""
         published = self.opts.published or doc.published
         sents = {s.index: s for s in doc.sentences}
-        para_dates: dict[int, dates.DateResult] = {}
+        para_dates: dict[int, tuple[dates.DateResult, set[str]]] = {}
         for ev in events:
             sent = sents[ev.sentence]
             trig = ev.trigger or {"start": sent.start, "end": sent.start}
@@ -110,10 +110,12 @@ class LexiconCoder:
             if qty or not ev.quantities:
                 ev.quantities = list(qty)
             when = dates.resolve(doc, sent, lang, published, span=(t_start, t_end))
+            actors = {p for p in (primary(ev.source), primary(ev.attribution)) if p}
             if when.source == "text":
-                para_dates[sent.paragraph] = when
-            elif sent.paragraph in para_dates:
-                when = para_dates[sent.paragraph]  # a date stated earlier in the paragraph still holds
+                para_dates[sent.paragraph] = (when, actors)
+            elif sent.paragraph in para_dates and actors & para_dates[sent.paragraph][1]:
+                # the same actor's statement goes on: the date it gave earlier in the paragraph still holds
+                when = para_dates[sent.paragraph][0]
             ev.date, ev.date_precision, ev.date_source = when.date, when.precision, when.source
             spans = [(m.start, m.end) for m in (ev.source, ev.target) if m is not None]
             ev.location = location.find(doc, sent, lang, exclude=spans)

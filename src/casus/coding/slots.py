@@ -111,7 +111,7 @@ def compound_group(doc: Doc, lex: Lexicon, mentions: list[Mention], pos: int) ->
     return group
 
 
-def _is_passive(doc: Doc, sent: Sentence, lex: Lexicon, anchor: int) -> bool:
+def _is_passive(doc: Doc, sent: Sentence, lex: Lexicon, anchor: int, mentions: list[Mention] = ()) -> bool:
     tok = sent.tokens[anchor]
     surface = _norm(tok.text)
     if not any(surface.endswith(s) for s in lex.defaults["participle"]):
@@ -121,6 +121,8 @@ def _is_passive(doc: Doc, sent: Sentence, lex: Lexicon, anchor: int) -> bool:
         return False  # "si è avvicinata", "se ha reunido": reflexive, not passive
     for j in range(max(0, anchor - 3), anchor):
         t = sent.tokens[j]
+        if any(m.start <= t.start and t.end <= m.end for m in mentions):
+            continue  # "Gli Stati Uniti hanno inviato": "Stati" (lemma "stato") is a name, not an auxiliary
         if _norm(t.text) in aux or (t.lemma and t.lemma.lower() in aux):
             # "ha deciso" / "has sent" use have-auxiliaries: those are never in passive_aux
             return True
@@ -184,7 +186,7 @@ def assign(
 
     # actors named inside the pattern's object ("invio di truppe nordcoreane", "ritirare le truppe russe")
     obj_actor = inside[0] if inside else None
-    passive = trig.pos == "verb" and _is_passive(doc, sent, lex, match.anchor)
+    passive = trig.pos == "verb" and _is_passive(doc, sent, lex, match.anchor, mentions)
     roles.passive = passive
 
     agent: Mention | None = None
@@ -240,7 +242,11 @@ def assign(
             and m.start - t_end <= SOURCE_GAP
         ):
             of_actor = m
-        elif target is None and (trig.pos == "verb" or target_markers.match(gap) or gap == ""):
+        elif target is None and (
+            (trig.pos == "verb" and (trig.target is None or _tail(trig.target, gap)))
+            or target_markers.match(gap)
+            or gap == ""
+        ):
             if trig.pos == "verb" and lex.marker_res["agent"].match(gap) and not passive:
                 pass  # "riceve aiuti da X" is not a target
             else:
@@ -470,11 +476,16 @@ def _hard_break(doc: Doc, start: int, end: int) -> bool:
 def _agent_tail(lex: Lexicon, gap: str) -> bool:
     """The gap ends with an agent marker and at most an article ("el viernes por los", "by the"), so an
     adverbial may stand between a passive verb and its agent; "por informe de" does not end with one."""
+    return _tail(lex.defaults["agent"], gap)
+
+
+def _tail(markers, gap: str) -> bool:
+    """The gap ends with one of the markers and at most an article ("ancora di più alla", "outside the")."""
     words = gap.replace("'", " ").split()
     if words and words[-1] in ARTICLES:
         words = words[:-1]
-    agents = set(lex.defaults["agent"])
-    return any(" ".join(words[-k:]) in agents for k in range(1, min(4, len(words)) + 1))
+    wanted = {m.replace("'", " ").strip() for m in markers}
+    return any(" ".join(words[-k:]) in wanted for k in range(1, min(4, len(words)) + 1))
 
 
 def _speaker_subject(doc, match, cands, speaker, roles: Roles, t_start: int) -> Roles:
