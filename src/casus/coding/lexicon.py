@@ -139,12 +139,13 @@ class LexiconCoder:
         ):
             roles.sources = [speaker]  # "Venezuela anunció el envío de tropas": the announcer acts
             roles.how.append("speaker-announces")
-        if trig.pos == "verb":
+        gerund = trig.pos == "noun" and match.anchor > 0 and sent.tokens[match.anchor - 1].text == ","
+        if trig.pos == "verb" or gerund:  # "…, killing 12 civilians": a participle clause shares the subject
             shared = _coordinated_subject(sent, lex, match, verbs)
             if shared is not None and not roles.passive:
                 roles.sources = shared  # "Rebels kidnapped advisers and exploded bombs": same subject
                 roles.how.append("coordinated")
-            verbs.append((match, list(roles.sources)))
+        verbs.append((match, list(roles.sources)))
         ctx = (trig, t_start, t_end, governs and not _own(roles, speaker), speaker)
         pairs = _pairs(doc, lex, roles, mentions, trig.symmetric)
         if trig.needs_actor:
