@@ -167,3 +167,58 @@ def test_lexicons_ar_ru_actors_of_a_russian_sanction(pipelines):
     ev = next(e for e in doc.events if e.cameo.startswith("16"))
     assert ev.source is not None and ev.source.code.startswith("IGOEU")
     assert ev.target is not None and ev.target.code == "RUS"
+
+
+def _clear_qualifier_caches() -> None:
+    """Forget every cached cue table of the qualifier modules (they are keyed by language)."""
+    from casus.coding import attribution, dates, location, modality, quantities
+
+    for module in (modality, attribution, quantities, dates, location):
+        for value in vars(module).values():
+            clear = getattr(value, "cache_clear", None)
+            if callable(clear):
+                clear()
+
+
+@pytest.fixture
+def arabic_russian_cues(monkeypatch):
+    """The qualifier modules read data/qualifiers/<lang>.yaml only for the languages in
+    casus.coding.modality.LANGS; these tests add ar and ru there to check the files themselves."""
+    from casus.coding import modality
+
+    monkeypatch.setattr(modality, "LANGS", tuple(dict.fromkeys((*modality.LANGS, "ar", "ru"))))
+    _clear_qualifier_caches()
+    yield {lang: Pipeline(Options(lang=lang, published=date(2024, 10, 21))) for lang in LANGS}
+    _clear_qualifier_caches()
+
+
+def _events(pipeline: Pipeline, text: str) -> list:
+    return pipeline.run(Doc(id="t", text=text)).events
+
+
+def test_lexicons_ar_ru_russian_cues_attribute_negate_and_count(arabic_russian_cues):
+    ru = arabic_russian_cues["ru"]
+    ev = next(
+        e
+        for e in _events(ru, "Полиция задержала 20 участников акции в Москве, сообщил Кремль.")
+        if e.cameo == "173"
+    )
+    assert ev.attribution is not None and ev.attribution.code == "RUSGOV"
+    assert ev.modality == "reported"
+    assert [q.value for q in ev.quantities] == [20.0]
+    denied = _events(ru, "Полиция не задержала участников акции в Москве.")
+    assert denied and all(e.negated for e in denied if e.cameo == "173")
+
+
+def test_lexicons_ar_ru_arabic_cues_attribute_date_and_deny(arabic_russian_cues):
+    ar = arabic_russian_cues["ar"]
+    ev = next(
+        e for e in _events(ar, "وفقا للجيش الإسرائيلي، قتل خمسة مسلحين أمس في غزة.") if e.cameo[:2] == "18"
+    )
+    assert ev.attribution is not None and ev.attribution.code == "ISRMIL"
+    assert ev.date == "2024-10-20"
+    assert [q.value for q in ev.quantities] == [5.0]
+    negated = _events(ar, "لم تعتقل الشرطة المصرية أي متظاهر في القاهرة.")
+    assert negated and all(e.negated for e in negated if e.cameo == "173")
+    denied = _events(ar, "ونفى الجيش الإسرائيلي أنه قصف مواقع في غزة.")
+    assert denied and denied[0].modality == "denied"
