@@ -25,7 +25,7 @@ log = logging.getLogger(__name__)
 
 # CAMEO roots whose events are speech acts: the speaker of a reporting frame is their source, not a reporter.
 SPEECH_ROOTS = frozenset({"01", "02", "03", "10", "11", "12", "13"})
-WARM_LANGS = ("en", "it", "fr", "es", "de")  # lexicons and qualifier tables loaded when the stage is built
+WARM_LANGS = ("en", "it", "fr", "es", "de", "ar", "ru")  # lexicons and qualifier tables loaded when the stage is built
 TWO_ACTOR_WORDS = ("due", "both", "two", "deux", "dos", "ambos", "ambas", "beide", "beiden", "entrambi")
 
 

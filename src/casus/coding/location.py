@@ -37,7 +37,7 @@ MAX_NAME_WORDS = 5
 BIG_CITY = 500_000  # a city this large wins its name over a US state (Washington, New York)
 MIN_BARE_NAME = 4  # a city named without a locative needs a longer name ("Ho", "Bar" are words)
 _TOKEN = re.compile(r"[^\W\d_]+(?:[-'][^\W\d_]+)*")
-_LANGS = ("it", "en", "fr", "es", "de")
+_LANGS = ("it", "en", "fr", "es", "de", "ar", "ru")
 # Common English / local short names CLDR does not give as the territory name.
 _COUNTRY_ALIASES = {
     "USA": "USA",

@@ -46,7 +46,7 @@ MODALITIES: tuple[str, ...] = (
     "unconfirmed",
     "question",
 )
-LANGS: tuple[str, ...] = ("it", "en", "fr", "es", "de")
+LANGS: tuple[str, ...] = ("it", "en", "fr", "es", "de", "ar", "ru")
 DATA_DIR = Path(__file__).resolve().parents[1] / "data" / "qualifiers"
 _PRECEDENCE = ("question", "denial", "unconfirmed", "conditional", "if", "intent", "future", "reported")
 _MODALITY_OF = {
