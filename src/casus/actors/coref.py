@@ -8,6 +8,7 @@ compose.py from the same memory.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from casus.doc import Mention
@@ -91,20 +92,34 @@ def coref_phrase(
     return None
 
 
-def home_country(mentions: list[Mention], located: set[str]) -> None:
+def home_country(
+    mentions: list[Mention],
+    located: set[str],
+    places: Callable[[], tuple[str, list[str]] | None] | None = None,
+) -> None:
     """A document that names one country and no other, as a place or through its own actors ("a Bogotá",
     "la policía colombiana", "las FARC", a Colombian minister): its bare domestic roles (---MIL) take that
     country. A country named only as an actor from outside ("Estados Unidos condenaron ...") is not enough.
     Organisations do not count; refugees, NGOs and IGOs never take a country this way.
+    A document that names no country at all takes the one country its places point to, when `places` (called
+    only then) gives one: (country, the place names that gave it), e.g. ("COL", ["ANTIOQUIA"]).
     """
     named = {m.country for m in mentions if m.country and m.kind != "coref"}
     for m in mentions:
         named.update(x for x in m.members if len(x) == 3)
-    if len(named) != 1 or not (named & located):
+    why = ""
+    if not named and places is not None:
+        found = places()
+        if found is None:
+            return
+        home, names = found
+        why = f", from places: {', '.join(names[:3])}"
+    elif len(named) != 1 or not (named & located):
         return
-    home = next(iter(named))
+    else:
+        home = next(iter(named))
     for m in mentions:
         if m.code.startswith("---") and m.kind == "role" and m.code[3:6] in DOMESTIC_ROLES:
             m.code = home + m.code[3:]
             m.country = home
-            m.rule = f"{m.rule} > the document's only country ({home})"
+            m.rule = f"{m.rule} > the document's only country ({home}{why})"

@@ -20,6 +20,7 @@ from casus.actors.coref import Memory, home_country
 from casus.actors.fold import fold
 from casus.actors.gazetteer import Atom, Gazetteer, all_caps, select_longest
 from casus.actors.load import Lexicon, load_builtin
+from casus.actors.places import builtin_places
 from casus.actors.userdata import load_user_dirs, user_dirs
 from casus.doc import Doc, Mention, Sentence
 from casus.options import Options
@@ -39,6 +40,7 @@ class ActorFinder:
         self.lexicon = lexicon
         self.gazetteer = Gazetteer(lexicon)
         self.composer = Composer(lexicon.grammar, lexicon.igo_seats)
+        self.places = builtin_places()
 
     @classmethod
     def from_options(cls, opts: Options | None = None) -> ActorFinder:
@@ -74,7 +76,7 @@ class ActorFinder:
                     offset=sent.start,
                 )
             mentions.extend(self._sentence(atoms, sent, text, folded, lang, day, memory))
-        home_country(mentions, memory.located)
+        home_country(mentions, memory.located, lambda: self.places.home(text, folded))
         return mentions
 
     def _sentence(

