@@ -155,6 +155,13 @@ def _capitals(span: str) -> bool:
     return up >= 2 and up >= 2 * (len(letters) - up)
 
 
+def _lower_context(text: str, start: int) -> bool:
+    """Capitals that stand out: the words before are mostly in lower case (not an all-caps headline)."""
+    before = text[max(0, start - 120) : start]
+    up = sum(c.isupper() for c in before)
+    return sum(c.islower() for c in before) > up
+
+
 class PlaceIndex:
     """Place names (folded) -> countries, scanned with one Aho-Corasick automaton."""
 
@@ -227,7 +234,7 @@ class PlaceIndex:
         caps = _capitals(text[start:end])
         if name.weak:
             return (
-                caps
+                (caps and _lower_context(text, start))
                 or _DIVISION_BEFORE.search(folded, max(0, start - 30), start) is not None
                 or _DIVISION_AFTER.match(folded, end) is not None
             )
