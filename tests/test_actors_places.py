@@ -160,3 +160,27 @@ def test_actors_places_long_document_scans_quickly():
     ) * 300
     found = index.home(text)  # a long document: one automaton pass, no timing asserted
     assert found is not None and found[0] == "COL"
+
+
+def test_actors_places_division_outranks_a_foreign_city_of_the_same_name():
+    index = builtin_places()
+    # San Francisco is also a town of Antioquia; El Zulia a town of Norte de Santander, not Venezuela's Zulia
+    assert index.home("Un campesino murió al pisar una mina , ANTIOQUIA , SAN FRANCISCO")[0] == "COL"
+    found = index.home("Desconocidos asesinaron a dos campesinos , NORTE DE SANTANDER , EL ZULIA")
+    assert found == ("COL", ["NORTE DE SANTANDER"])
+
+
+def test_actors_places_weak_name_in_an_all_caps_headline_is_not_a_place():
+    index = builtin_places()
+    assert index.home("LA POLICIA DETIENE A CESAR TRAS EL PARTIDO") is None
+    assert index.home("La policía detuvo a dos jóvenes tras el partido , CESAR , VALLEDUPAR")[0] == "COL"
+
+
+def test_actors_places_cities_alone(finder):
+    ms = find(
+        finder, "Unknown gunmen shot dead two police officers near a market in Maiduguri on Friday.", "en"
+    )
+    roles = [m for m in ms if m.kind == "role"]
+    assert roles and all(m.code.startswith("NGA") for m in roles)
+    # a surname that is also a city: "Carlos Mesa" ... "Mesa" gives no place
+    assert builtin_places().home("El presidente Carlos Mesa llegó. Luego Mesa habló con la policía.") is None

@@ -42,6 +42,7 @@ _DIVISION_BEFORE = re.compile(
     r"governorate|oblast|district)\.?\s+(?:(?:del?|de la|du|of|of the)\s+)?$"
 )
 _CAP_BEFORE = re.compile(r"(?<![.!?:;\"“”«»(])\b[A-ZÀ-ÖØ-Þ][^\W\d_]*\.?[ \t]+$")
+_CAPS_BEFORE = re.compile(r"\b[A-ZÀ-ÖØ-Þ]{2,}[ \t]+$")
 _DIVISION_AFTER = re.compile(r"\s+(?:state|province|region|governorate|oblast|department)\b")
 
 
@@ -60,6 +61,7 @@ class PlaceHit:
     end: int
     text: str
     countries: frozenset[str]
+    division: bool = True  # a first-level division (or a division and a city); False: a city only
 
 
 def read_admin1(path: Path = ADMIN1) -> list[tuple[str, list[str], bool]]:
@@ -226,7 +228,13 @@ class PlaceIndex:
                 continue
             if not self._passes(name, text, folded, start, end):
                 continue
-            hits.append((key, PlaceHit(start, end, span, name.countries)))
+            if (
+                _capitals(span)
+                and _lower_context(text, start)
+                and self._in_caps_name(text, folded, start, end)
+            ):
+                continue  # "NORTE DE SANTANDER , EL ZULIA": the town El Zulia, not the state of Zulia
+            hits.append((key, PlaceHit(start, end, span, name.countries, not name.city)))
             last = end
         return [hit for key, hit in hits if key not in refused]
 
@@ -245,6 +253,16 @@ class PlaceIndex:
         return bool(re.search(r"[^\W\d_]", head)) and not re.search(r"[.!?:;\"“«(]\s*$", head)
 
     @staticmethod
+    def _in_caps_name(text: str, folded: str, start: int, end: int) -> bool:
+        """In a list of places in capitals, a capitalised word joined before or after (not a division word):
+        part of a longer name ("EL ZULIA", "SANTA ROSA DEL SUR")."""
+        if _CAPS_BEFORE.search(text, 0, start):
+            return True
+        return bool(re.match(r"[ \t]+[A-ZÀ-ÖØ-Þ]", text[end : end + 5])) and not _DIVISION_AFTER.match(
+            folded, end
+        )
+
+    @staticmethod
     def _in_longer_name(text: str, start: int, end: int) -> bool:
         """A capitalised word right after or before: a person's name or a longer name ("Carlos Mesa")."""
         if re.match(r"[ \t]+[A-ZÀ-ÖØ-Þ]", text[end : end + 30]):
@@ -255,17 +273,26 @@ class PlaceIndex:
         return before is not None and bool(re.search(r"[^\W\d_]", text[max(0, start - 80) : before.start()]))
 
     def home(self, text: str, folded: str | None = None) -> tuple[str, list[str]] | None:
-        """The one country all of the document's places point to, with the names that gave it; else None."""
+        """The one country the document's places point to, with the names that gave it; else None.
+
+        Divisions speak first: when they name one country, a city of the same name elsewhere does not
+        contradict them ("ANTIOQUIA , SAN FRANCISCO" is the Colombian town, not the Californian city); when
+        they name two, there is none. Cities decide only in a document that names no division."""
         hits = self.scan(text, folded)
-        single = {next(iter(h.countries)) for h in hits if len(h.countries) == 1}
-        if len(single) != 1:
-            return None
-        home = next(iter(single))
-        names: list[str] = []
-        for h in hits:
-            if len(h.countries) == 1 and h.text not in names:
-                names.append(h.text)
-        return home, names
+        for division in (True, False):
+            single = {
+                next(iter(h.countries)) for h in hits if h.division == division and len(h.countries) == 1
+            }
+            if len(single) > 1:
+                return None
+            if single:
+                home = next(iter(single))
+                names: list[str] = []
+                for h in hits:
+                    if h.countries == {home} and h.text not in names:
+                        names.append(h.text)
+                return home, names
+        return None
 
 
 @cache
