@@ -14,8 +14,9 @@ Places are
   with a capital letter, not the sentence's first word and not part of a longer capitalised name.
 A name that belongs to several countries (Amazonas; Córdoba in Argentina, Colombia and Spain; Valencia) is
 ambiguous: it gives no country and takes no part (small towns are missing from the city list, so "ANTIOQUIA ,
-SAN CARLOS" is still Colombian though the listed San Carlos are in Chile, Uruguay and Venezuela). Places of two
-countries give none.
+SAN CARLOS" is still Colombian though the listed San Carlos are in Chile, Uruguay and Venezuela). Divisions
+decide first: divisions of two countries give none; a city elsewhere does not contradict them ("ANTIOQUIA ,
+SAN FRANCISCO"). Cities decide only in a document that names no division.
 """
 
 from __future__ import annotations
@@ -36,9 +37,7 @@ log = logging.getLogger(__name__)
 ADMIN1 = Path(__file__).resolve().parents[1] / "data" / "places" / "admin1.tsv"
 CITY_POPULATION = 100_000  # a city this large (or a capital) is a place by its main name
 AMBIGUOUS_SHARE = 0.2  # another country's city of the same name this large (share of the largest) is a rival
-DIVISION_RIVAL = (
-    150_000  # a city this large elsewhere makes a division's name ambiguous (Santander, Trujillo)
-)
+DIVISION_RIVAL = 150_000  # a city this large elsewhere makes a division name ambiguous (Santander)
 MIN_CITY_NAME = 4
 _DIVISION_BEFORE = re.compile(
     r"(?:departamento|depto|dpto|estado|provincia|region|gobernacion|departement|province|state|"
