@@ -337,3 +337,17 @@ def test_score_quotes_compare_speakers_with_attributions():
     assert (found.quotes.tp, found.quotes.fp, found.quotes.fn) == (1, 0, 0)
     assert found.prf == {}  # an empty scope judges no event
     assert (score_doc(g, []).quotes.fn, score_doc(g, []).quotes.tp) == (1, 0)
+
+
+def test_score_empty_record_is_judged_in_its_files_vocabularies():
+    from casus.evaluate.score import file_vocabularies
+
+    coded = gold([{"source": "COLREB", "cameo": "190", "target": "COLMIL"}])
+    empty = gold([], id="doc-2", text="Los cadaveres fueron hallados en una fosa comun.")
+    vocab = file_vocabularies([coded, empty])
+    assert vocab == (True, False)
+    spurious = pred("190", "COLREB", "COLMIL", plover="ASSAULT")
+    s = score_doc(empty, [spurious], vocab)
+    assert counts(s, "type_cameo") == (0, 1, 0)  # nothing happened here: a CAMEO false positive ...
+    assert "type_plover" not in s.prf  # ... but a CAMEO-coded set judges no PLOVER types
+    assert "type_plover" in score_doc(empty, [spurious]).prf  # alone, an empty record judges both

@@ -20,7 +20,7 @@ from casus.doc import Doc
 from casus.errors import CasusError, ConfigError, InputError
 from casus.evaluate.aggregate import GROUP_KEYS, Summary, summarise
 from casus.evaluate.gold import GoldRecord, read_gold
-from casus.evaluate.score import DocScore, Miss, score_doc
+from casus.evaluate.score import DocScore, Miss, file_vocabularies, score_doc
 from casus.options import Options
 from casus.pipeline import Pipeline
 
@@ -126,13 +126,17 @@ class Evaluation:
 def evaluate_records(records: Sequence[GoldRecord], predict: Predictor) -> list[Scored]:
     """Score each record against what `predict` returns for it; a CasusError scores as no predictions."""
     out: list[Scored] = []
+    by_file: dict[str, list[GoldRecord]] = {}
+    for record in records:
+        by_file.setdefault(record.file, []).append(record)
+    vocab = {name: file_vocabularies(recs) for name, recs in by_file.items()}
     for record in records:
         rejected = False
         try:
             preds = predict(record)
         except CasusError:
             preds, rejected = [], True
-        out.append(Scored(record, score_doc(record, preds), rejected))
+        out.append(Scored(record, score_doc(record, preds, vocab[record.file]), rejected))
     return out
 
 

@@ -122,12 +122,18 @@ def pred_in_scope(pred: Pred, scope: tuple[str, ...] | None) -> bool:
     )
 
 
-def judged_vocabularies(record: GoldRecord) -> tuple[bool, bool]:
-    """(CAMEO judged, PLOVER judged) for this document."""
+def judged_vocabularies(
+    record: GoldRecord, file_vocabularies: tuple[bool, bool] | None = None
+) -> tuple[bool, bool]:
+    """(CAMEO judged, PLOVER judged) for this document.
+
+    An exhaustive record with no events says "nothing happened here" in the vocabularies its file is coded in
+    (`file_vocabularies`; both when unknown): a CAMEO-coded set judges no PLOVER types.
+    """
     if record.scope is not None:
         return any(is_cameo_item(s) for s in record.scope), any(not is_cameo_item(s) for s in record.scope)
     if not record.events:
-        return True, True
+        return file_vocabularies or (True, True)
     return any(e.cameo for e in record.events), any(e.plover for e in record.events)
 
 
@@ -361,7 +367,19 @@ def _confusion(
 # ---------------------------------------------------------------- one document
 
 
-def score_doc(record: GoldRecord, preds: Sequence[Pred]) -> DocScore:
+def file_vocabularies(records: Sequence[GoldRecord]) -> tuple[bool, bool]:
+    """(CAMEO, PLOVER): which vocabularies the records of one gold file are coded in."""
+    cameo = plover = False
+    for record in records:
+        if record.scope is not None or record.events:
+            c, p = judged_vocabularies(record)
+            cameo, plover = cameo or c, plover or p
+    return (cameo, plover) if cameo or plover else (True, True)
+
+
+def score_doc(
+    record: GoldRecord, preds: Sequence[Pred], file_vocab: tuple[bool, bool] | None = None
+) -> DocScore:
     """Every count for one gold document and the events predicted for it."""
     live = [p for p in preds if not p.get("negated")]
     score = DocScore(
@@ -374,7 +392,7 @@ def score_doc(record: GoldRecord, preds: Sequence[Pred]) -> DocScore:
     )
     golds = [e for e in record.events if gold_in_scope(e, record.scope)]
     scoped = [p for p in live if pred_in_scope(p, record.scope)]
-    cameo_judged, plover_judged = judged_vocabularies(record)
+    cameo_judged, plover_judged = judged_vocabularies(record, file_vocab)
     field_source: tuple[Vocabulary, Matching] | None = None
     for vocab, judged, type_key, triple_key in (
         (CAMEO, cameo_judged, "type_cameo", "triples"),
