@@ -49,8 +49,11 @@ lint: install-test
 	$(BIN)/ruff check src tests bench
 	$(BIN)/ruff format --check src tests bench
 
-bench: install
-	$(BIN)/python bench/ingest.py
+# Every benchmark in bench/ (each prints JSON); results also saved under bench/results/ (not committed).
+BENCHES := ingest throughput actors accuracy watch api stories
+bench: install-test
+	mkdir -p bench/results
+	for b in $(BENCHES); do echo "== bench/$$b.py"; $(BIN)/python bench/$$b.py | tee bench/results/$$b.json || exit 1; done
 
 clean:
 	rm -rf $(VENV) casus.duckdb casus.duckdb.wal out build *.egg-info src/*.egg-info
