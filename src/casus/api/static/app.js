@@ -64,6 +64,7 @@ async function showEvent(id) {
       <dt>Place</dt><dd>${e.location ? esc(e.location.text) : "—"}</dd>
       <dt>Confidence</dt><dd>${esc(e.confidence)}</dd>
       <dt>Rule</dt><dd>${esc(e.rule)}</dd>
+      <dt>Across sources</dt><dd>${data.canonical ? `${esc(data.canonical.num_articles)} articles, ${esc(data.canonical.num_sources)} independent sources, ${esc(data.canonical.num_mentions)} mentions` : "—"}</dd>
       <dt>Document</dt><dd>${d.url ? `<a href="${esc(d.url)}">${esc(d.title || d.url)}</a>` : esc(d.title || d.doc_id)} <a class="json" href="/documents/${encodeURIComponent(d.doc_id || "")}">JSON</a></dd>
     </dl>
     <h3>Mentions (${data.mentions.length})</h3>
@@ -138,6 +139,17 @@ async function loadAlerts() {
     <ul>${a.drivers.slice(0, 3).map((d) => `<li>${esc(d.source)} ${esc(d.cameo)} ${esc(d.target)} ${badge(d.modality)} ${esc((d.evidence || "").slice(0, 100))}</li>`).join("")}</ul></li>`).join("") || '<li class="muted">no alerts</li>';
 }
 
+async function loadStories() {
+  const [stories, claims] = await Promise.all([getJSON("/stories?limit=10"), getJSON("/claims?limit=10")]);
+  $("#stories").innerHTML = stories.stories.map((s) => `<li><strong>${esc(s.title || s.story_id)}</strong>
+    <span class="muted">${esc(s.n_docs)} documents, ${esc(s.n_sources)} sources, ${esc((s.languages || []).join("/"))}, ${esc(s.first_seen)}</span></li>`).join("")
+    || `<li class="muted">${esc(stories.note || "no stories")}</li>`;
+  $("#claims").innerHTML = claims.claims.map((c) => `<li><span class="badge claim ${esc(c.status)}">${esc(c.status)}</span>
+    ${esc(c.source_code)} ${esc(c.cameo)} ${esc(c.target_code || "")}
+    <ol>${c.history.map((h) => `<li>${esc(h.date)} ${badge(h.modality)} ${h.attribution ? "according to " + esc(h.attribution_text || h.attribution) : "the writer"}: ${esc((h.evidence || "").slice(0, 120))}</li>`).join("")}</ol></li>`).join("")
+    || '<li class="muted">no claims</li>';
+}
+
 async function loadSummary() {
   const s = await getJSON("/summary");
   $("#summary").textContent = `${s.documents} documents · ${s.events} events · ${Object.keys(s.languages).join(", ")}`;
@@ -154,4 +166,4 @@ $("#filters").addEventListener("submit", (ev) => { ev.preventDefault(); refresh(
 $("#prev").addEventListener("click", () => { state.offset = Math.max(0, state.offset - state.limit); loadEvents().catch(showError); });
 $("#next").addEventListener("click", () => { state.offset += state.limit; loadEvents().catch(showError); });
 $("#close-detail").addEventListener("click", () => { $("#detail").hidden = true; });
-Promise.all([loadSummary(), loadEvents(), drawNetwork(), loadAlerts()]).catch(showError);
+Promise.all([loadSummary(), loadEvents(), drawNetwork(), loadAlerts(), loadStories()]).catch(showError);
