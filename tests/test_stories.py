@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from datetime import date
 
 import duckdb
@@ -245,3 +246,35 @@ def test_stories_two_records_of_one_document_stay_two_events(tmp_path):
     con = duckdb.connect(str(path))
     update(con)
     assert con.execute("SELECT count(*) FROM canonical_events").fetchone()[0] == 2
+
+
+def test_stories_claim_starts_at_the_first_claim_after_talk_of_possibility():
+    base = {"doc_id": "d", "event_id": "e", "evidence_text": "…", "day": date(2024, 10, 22)}
+    ms = [
+        {**base, "modality": "hypothetical", "attribution_code": "IGOWSTNAT"},  # "would be an escalation"
+        {**base, "modality": "reported", "attribution_code": "KORSPY", "attribution_text": "NIS"},
+        {**base, "modality": "unconfirmed", "attribution_code": "IGOWSTNAT", "attribution_text": "NATO"},
+    ]
+    status, history = claim_history(ms)
+    assert status == "unconfirmed" and [h["attribution"] for h in history] == ["KORSPY", "IGOWSTNAT"]
+    assert claim_history([{**base, "modality": "asserted"}, *ms[1:]]) is None  # a fact before any claim
+
+
+def test_stories_model_input_claim_reported_then_not_confirmed(model_input, tmp_path):
+    from casus.cli import main
+
+    db = tmp_path / "m.duckdb"
+    assert main(["ingest", str(model_input), "--published", "2024-10-22", "--db", str(db)]) == 0
+    con = duckdb.connect(str(db))
+    update(con)
+    rows = con.execute("""SELECT c.status, c.history FROM claims c JOIN canonical_events k USING (canon_id)
+                          WHERE k.source_code LIKE 'PRK%' AND k.cameo LIKE '07%' AND k.target_code = 'RUS'
+                          AND c.history LIKE '%1.500%'""").fetchall()
+    assert len(rows) == 1
+    status, history = rows[0][0], json.loads(rows[0][1])
+    assert status == "unconfirmed"
+    assert [(h["modality"], h["attribution"]) for h in history] == [
+        ("reported", "KORSPY"),
+        ("unconfirmed", "IGOWSTNAT"),
+    ]
+    assert history[0]["date"] == "2024-10-22" and "1.500" in history[0]["evidence"]

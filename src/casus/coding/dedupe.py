@@ -72,6 +72,8 @@ def quality(ev: Event, kinds: dict[int, str]) -> tuple:
 
 def _absorb(kept: Event, other: Event) -> None:
     kept.mentions += other.mentions
+    statements = kept.cues.setdefault("statements", []) + other.cues.get("statements", [])
+    kept.cues["statements"] = sorted(statements, key=lambda st: st.get("sentence", 0))
     for s in other.mention_sentences or [other.sentence]:
         if s not in kept.mention_sentences:
             kept.mention_sentences.append(s)

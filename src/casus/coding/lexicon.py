@@ -25,7 +25,15 @@ log = logging.getLogger(__name__)
 
 # CAMEO roots whose events are speech acts: the speaker of a reporting frame is their source, not a reporter.
 SPEECH_ROOTS = frozenset({"01", "02", "03", "10", "11", "12", "13"})
-WARM_LANGS = ("en", "it", "fr", "es", "de", "ar", "ru")  # lexicons and qualifier tables loaded when the stage is built
+WARM_LANGS = (
+    "en",
+    "it",
+    "fr",
+    "es",
+    "de",
+    "ar",
+    "ru",
+)  # lexicons and qualifier tables loaded when the stage is built
 TWO_ACTOR_WORDS = ("due", "both", "two", "deux", "dos", "ambos", "ambas", "beide", "beiden", "entrambi")
 
 
@@ -87,6 +95,7 @@ class LexiconCoder:
             moods: dict[int, modality.ModalityResult] = {}
             for ev in kept:
                 _set_modality(doc, sent, lang, ev, context[id(ev)], moods)
+                ev.cues["statements"] = [_statement(doc, sent, ev)]
             events.extend(kept)
         kinds = {s.index: s.kind for s in doc.sentences}
         events = dedupe(events, kinds)
@@ -258,6 +267,19 @@ def _set_modality(doc: Doc, sent: Sentence, lang: str, ev: Event, ctx: tuple, me
     ev.confidence = score(
         len(trig.elements), len(ev.cameo), ev.source is not None, ev.target is not None, mod.modality
     )
+
+
+def _statement(doc: Doc, sent: Sentence, ev: Event) -> dict:
+    """How one sentence states the event: its modality and source. Dedupe keeps every statement of an event,
+    so a claim's history can show it reported by one source and left unconfirmed by another."""
+    return {
+        "sentence": sent.index,
+        "modality": ev.modality,
+        "negated": ev.negated,
+        "attribution": ev.attribution.code if ev.attribution else None,
+        "attribution_text": ev.attribution.text if ev.attribution else None,
+        "evidence": doc.text[sent.start : sent.end][:400],
+    }
 
 
 def _attribution(doc: Doc, lang: str, pos: int, memo: dict) -> attribution.AttributionResult | None:

@@ -1,4 +1,5 @@
-"""Claims: what became of an event first seen as reported, unconfirmed or intended.
+"""Claims: what became of an event first seen as reported, unconfirmed or intended (talk of it as a mere
+possibility before that does not count; an event stated as fact before anyone claimed it is no claim).
 
 Each mention, in the order the world saw it (publication date, then position in the document), moves the claim:
 - asserted by the writer, or reported by a source other than the one that made the claim -> confirmed;
@@ -18,8 +19,10 @@ CLAIM_MODALITIES = {"reported", "unconfirmed", "intended"}
 
 def claim_history(mentions: list[dict[str, Any]]) -> tuple[str, list[dict[str, Any]]] | None:
     """(status, history) where the first mention makes a claim, else None. `mentions` sorted by time."""
-    if not mentions or mentions[0]["modality"] not in CLAIM_MODALITIES:
-        return None
+    start = next((i for i, m in enumerate(mentions) if m["modality"] in CLAIM_MODALITIES), None)
+    if start is None or any(m["modality"] == "asserted" and not m.get("negated") for m in mentions[:start]):
+        return None  # never claimed, or stated as fact before anyone claimed it
+    mentions = mentions[start:]  # talk of it as a mere possibility ("would be an escalation") comes before
     first = mentions[0]
     claimant = primary(first.get("attribution_code"))
     status = "unconfirmed" if first["modality"] == "unconfirmed" else "open"

@@ -16,7 +16,9 @@ SCHEME = "affine32"  # datasketch's hashing scheme; stored signatures are read b
 class CopyOptions:
     shingle: int = 4  # words per shingle
     num_perm: int = 128
-    threshold: float = 0.5  # estimated Jaccard similarity of shingle sets at or above which two texts are copies
+    threshold: float = (
+        0.5  # estimated Jaccard similarity of shingle sets at or above which two texts are copies
+    )
 
 
 def shingles(text: str, size: int) -> set[bytes]:

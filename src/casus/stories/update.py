@@ -204,6 +204,28 @@ def _write_stories(con: duckdb.DuckDBPyConnection, stories: StoryIndex) -> None:
     con.executemany("INSERT INTO stories VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows)
 
 
+def statements(member: dict[str, Any]) -> list[dict[str, Any]]:
+    """A stored event as the statements the coder merged into it (each sentence with its own modality and
+    source), in document order; an event without that record is one statement."""
+    cues = member.get("cues")
+    if isinstance(cues, str):
+        cues = json.loads(cues)
+    found = (cues or {}).get("statements") or []
+    if len(found) <= 1:
+        return [member]
+    return [
+        {
+            **member,
+            "modality": st.get("modality") or member["modality"],
+            "negated": st.get("negated"),
+            "attribution_code": st.get("attribution"),
+            "attribution_text": st.get("attribution_text"),
+            "evidence_text": st.get("evidence") or member["evidence_text"],
+        }
+        for st in found
+    ]
+
+
 def _recompute(con: duckdb.DuckDBPyConnection, canon_ids: list[str]) -> int:
     """Aggregates and claim status of the given canonical events, from all their members."""
     if not canon_ids:
@@ -221,6 +243,7 @@ def _recompute(con: duckdb.DuckDBPyConnection, canon_ids: list[str]) -> int:
     groups: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for m in members:
         groups[m["canon_id"]].append(m)
+    histories = {cid: [st for m in ms for st in statements(m)] for cid, ms in groups.items()}
     con.execute("DELETE FROM canonical_events WHERE canon_id IN (SELECT unnest(?::VARCHAR[]))", [canon_ids])
     con.execute("DELETE FROM claims WHERE canon_id IN (SELECT unnest(?::VARCHAR[]))", [canon_ids])
     canon_rows, claim_rows = [], []
@@ -252,7 +275,7 @@ def _recompute(con: duckdb.DuckDBPyConnection, canon_ids: list[str]) -> int:
                 best["evidence_text"],
             )
         )
-        claim = claim_history(ms)
+        claim = claim_history(histories[cid])
         if claim:
             status, history = claim
             claim_rows.append(
