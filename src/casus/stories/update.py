@@ -78,14 +78,16 @@ def _load(
             copies.root[row["doc_id"]] = row["copy_of"]
         filed[row["doc_id"]] = row["story_id"]
     for row in _dicts(con, "SELECT * FROM stories"):
-        stories.stories[row["story_id"]] = Story(
-            story_id=row["story_id"],
-            centroid=np.asarray(row["centroid"], dtype=np.float32),
-            first_seen=row["first_seen"],
-            last_seen=row["last_seen"],
-            n_docs=row["n_docs"],
-            title=row["title"],
-            languages=set(row["languages"] or []),
+        stories.add_story(
+            Story(
+                story_id=row["story_id"],
+                centroid=np.asarray(row["centroid"], dtype=np.float32),
+                first_seen=row["first_seen"],
+                last_seen=row["last_seen"],
+                n_docs=row["n_docs"],
+                title=row["title"],
+                languages=set(row["languages"] or []),
+            )
         )
     story_of_doc = filed
     for ev in _dicts(
