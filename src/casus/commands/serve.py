@@ -22,6 +22,12 @@ def register(sub: argparse._SubParsersAction) -> None:
         default=os.environ.get("CASUS_API_TOKEN"),
         help="allow POST /ingest with this bearer token (default $CASUS_API_TOKEN; none: read-only)",
     )
+    p.add_argument(
+        "--threads",
+        type=int,
+        default=1,
+        help="DuckDB threads per query (default 1: requests already run side by side)",
+    )
     p.set_defaults(func=run)
 
 
@@ -32,7 +38,7 @@ def run(args: argparse.Namespace) -> int:
         from casus.api.app import create_app
     except ImportError as err:
         raise ConfigError(f"casus serve needs the api extra: pip install 'casus[api]' ({err})") from err
-    app = create_app(args.db, token=args.token)
+    app = create_app(args.db, token=args.token, threads=args.threads)
     print(
         f"casus: serving {args.db} on http://{args.host}:{args.port}/ "
         f"({'ingest allowed with token' if args.token else 'read-only'}); API docs at /docs"
