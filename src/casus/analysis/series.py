@@ -24,6 +24,7 @@ import polars as pl
 from casus.analysis.canonical import canon_info, collapse
 from casus.analysis.filters import FACTUAL, EventFilter
 from casus.errors import ConfigError
+from casus.store.sql import fetch_dicts
 
 APART = ("hypothetical", "intended", "unconfirmed", "denied", "question")
 
@@ -73,9 +74,7 @@ def _pair_rows(con: duckdb.DuckDBPyConnection, a: str, b: str, opts: SeriesOptio
         f"FROM events e LEFT JOIN documents d USING (doc_id) WHERE {where} AND {pair_sql} "
         "AND e.event_date IS NOT NULL ORDER BY e.event_date"
     )
-    cur = con.execute(sql, params + pair_params)
-    cols = [c[0] for c in cur.description]
-    rows = [dict(zip(cols, r, strict=True)) for r in cur.fetchall()]
+    rows = fetch_dicts(con, sql, params + pair_params)
     info = canon_info(con, [r["event_id"] for r in rows])
     if not info:
         return rows

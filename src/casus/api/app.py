@@ -25,6 +25,7 @@ from casus.analysis.filters import MODALITIES, EventFilter
 from casus.analysis.frames import page_events
 from casus.analysis.series import SeriesOptions, dyad_series
 from casus.errors import CasusError, ConfigError, StoreError
+from casus.store.sql import fetch_dicts
 
 STATIC = Path(__file__).parent / "static"
 MAX_LIMIT = 1000
@@ -37,9 +38,7 @@ def _plain(value: Any) -> Any:
 
 
 def _rows(cur: duckdb.DuckDBPyConnection, sql: str, params: list) -> list[dict[str, Any]]:
-    res = cur.execute(sql, params)
-    cols = [c[0] for c in res.description]
-    return [{k: _plain(v) for k, v in zip(cols, r, strict=True)} for r in res.fetchall()]
+    return [{k: _plain(v) for k, v in row.items()} for row in fetch_dicts(cur, sql, params)]
 
 
 def _csv(rows: list[dict[str, Any]]) -> Response:

@@ -17,6 +17,7 @@ from casus.errors import ConfigError
 from casus.export.gdelt import COLUMNS as GDELT_COLUMNS
 from casus.export.gdelt import gdelt_row
 from casus.export.plover import plover_record
+from casus.store.sql import fetch_dicts
 
 FORMATS = ("gdelt", "plover", "csv", "parquet", "jsonl")
 BINARY = {"parquet"}
@@ -27,9 +28,7 @@ CSV_DROP = {"quantities"}
 def _rows(con: duckdb.DuckDBPyConnection, filt: EventFilter | None, canonical: bool) -> list[dict[str, Any]]:
     sql, params = select_events(filt)
     sql = sql.replace("d.published", "d.published, d.ingested_at", 1)
-    cur = con.execute(sql, params)
-    cols = [c[0] for c in cur.description]
-    rows = [dict(zip(cols, r, strict=True)) for r in cur.fetchall()]
+    rows = fetch_dicts(con, sql, params)
     info = canon_info(con, [r["event_id"] for r in rows])
     if canonical:
         return collapse(rows, info)

@@ -19,7 +19,7 @@ import duckdb
 from casus.doc import Doc, Rejected
 from casus.errors import StoreError
 from casus.store import rows
-from casus.store.sql import insert_columns, query, read_sql
+from casus.store.sql import fetch_dicts, insert_columns, query, read_sql
 
 log = logging.getLogger(__name__)
 
@@ -258,9 +258,7 @@ class Store:
         return row[0] if row else None
 
     def _dicts(self, sql: str, params: list[Any]) -> list[dict[str, Any]]:
-        cur = self.con.execute(sql, params)
-        cols = [d[0] for d in cur.description]
-        return [dict(zip(cols, row, strict=True)) for row in cur.fetchall()]
+        return fetch_dicts(self.con, sql, params)
 
     def has(self, doc: Doc) -> bool:
         """Whether a document with this content hash is stored."""

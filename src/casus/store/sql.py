@@ -39,3 +39,10 @@ def insert_columns(name: str) -> tuple[str, list[str]]:
     if not match:
         raise KeyError(f"{name} is not an INSERT INTO t (columns) VALUES statement")
     return match.group(1), [col.strip() for col in match.group(2).split(",")]
+
+
+def fetch_dicts(con, sql: str, params: list | tuple | None = None) -> list[dict]:
+    """Run a query on a DuckDB connection or cursor; every row as a dict keyed by column name."""
+    cur = con.execute(sql, params or [])
+    cols = [c[0] for c in cur.description]
+    return [dict(zip(cols, row, strict=True)) for row in cur.fetchall()]

@@ -19,6 +19,7 @@ from urllib.parse import urlsplit
 import duckdb
 import numpy as np
 
+from casus.store.sql import fetch_dicts
 from casus.stories.canonical import CanonIndex, CanonOptions, combined_confidence, primary
 from casus.stories.claims import claim_history
 from casus.stories.cluster import Story, StoryIndex, StoryOptions
@@ -57,12 +58,6 @@ def source_key(url: str | None, doc_id: str) -> str:
     return f"doc:{doc_id}"
 
 
-def _dicts(con: duckdb.DuckDBPyConnection, sql: str, params: list | None = None) -> list[dict[str, Any]]:
-    cur = con.execute(sql, params or [])
-    cols = [c[0] for c in cur.description]
-    return [dict(zip(cols, r, strict=True)) for r in cur.fetchall()]
-
-
 def ensure_schema(con: duckdb.DuckDBPyConnection) -> None:
     con.execute(SCHEMA.read_text(encoding="utf-8"))
 
@@ -72,12 +67,14 @@ def _load(
 ) -> tuple[CopyIndex, StoryIndex, CanonIndex, dict]:
     copies, stories, canons = CopyIndex(opts.copies), StoryIndex(opts.stories), CanonIndex(opts.canon)
     filed: dict[str, str] = {}
-    for row in _dicts(con, "SELECT doc_id, story_id, copy_of, minhash FROM story_docs ORDER BY day, doc_id"):
+    for row in fetch_dicts(
+        con, "SELECT doc_id, story_id, copy_of, minhash FROM story_docs ORDER BY day, doc_id"
+    ):
         copies.add(row["doc_id"], from_values(row["minhash"], opts.copies))
         if row["copy_of"]:
             copies.root[row["doc_id"]] = row["copy_of"]
         filed[row["doc_id"]] = row["story_id"]
-    for row in _dicts(con, "SELECT * FROM stories"):
+    for row in fetch_dicts(con, "SELECT * FROM stories"):
         stories.add_story(
             Story(
                 story_id=row["story_id"],
@@ -90,7 +87,7 @@ def _load(
             )
         )
     story_of_doc = filed
-    for ev in _dicts(
+    for ev in fetch_dicts(
         con,
         """
             SELECT m.canon_id, e.event_id, e.source_code, e.target_code, e.cameo, e.event_date, e.lang,
@@ -111,7 +108,7 @@ def update(con: duckdb.DuckDBPyConnection, opts: UpdateOptions | None = None) ->
             con.execute(f"DELETE FROM {table}")
     copies, stories, canons, filed = _load(con, opts)
     stats = UpdateStats()
-    docs = _dicts(
+    docs = fetch_dicts(
         con,
         """
         SELECT doc_id, title, text, url, lang, coalesce(published, ingested_at::DATE) AS day
@@ -123,7 +120,7 @@ def update(con: duckdb.DuckDBPyConnection, opts: UpdateOptions | None = None) ->
         return stats
     ids = [d["doc_id"] for d in docs]
     events_by_doc: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    for ev in _dicts(
+    for ev in fetch_dicts(
         con,
         """
             SELECT event_id, doc_id, source_code, target_code, cameo, event_date, lang, evidence_text
@@ -232,7 +229,7 @@ def _recompute(con: duckdb.DuckDBPyConnection, canon_ids: list[str]) -> int:
     """Aggregates and claim status of the given canonical events, from all their members."""
     if not canon_ids:
         return 0
-    members = _dicts(
+    members = fetch_dicts(
         con,
         """
         SELECT m.canon_id, e.*, s.story_id, s.day, coalesce(r.source_key, s.source_key) AS independent_source
