@@ -66,3 +66,12 @@ def test_analysis_alerts_are_explained_by_their_events(con):
     assert all("shelled" in d["evidence"] for d in alert["drivers"][:4])
     assert alert["not_happened"]["hypothetical"] == 1
     assert not find_alerts(con, AlertOptions(threshold=100.0))
+
+
+def test_analysis_frames_convert_to_pandas(con):
+    pd = pytest.importorskip("pandas", reason="the pandas extra is not installed")
+    frame = events_frame(con, EventFilter(cameo="195")).to_pandas()
+    assert isinstance(frame, pd.DataFrame) and len(frame) == 4
+    assert set(frame["source_code"]) == {"RUSMIL"}
+    series = dyad_series(con, "RUS", "UKR").to_pandas()
+    assert int(series["events"].iloc[-1]) == 4
