@@ -278,3 +278,19 @@ def test_stories_model_input_claim_reported_then_not_confirmed(model_input, tmp_
         ("unconfirmed", "IGOWSTNAT"),
     ]
     assert history[0]["date"] == "2024-10-22" and "1.500" in history[0]["evidence"]
+
+
+def test_stories_update_is_all_or_nothing(db, monkeypatch):
+    import casus.stories.update as upd
+
+    con = duckdb.connect(str(db))
+
+    def broken(*_args, **_kw):
+        raise RuntimeError("disk full")
+
+    monkeypatch.setattr(upd, "_recompute", broken)
+    with pytest.raises(RuntimeError, match="disk full"):
+        update(con)
+    assert con.execute("SELECT count(*) FROM story_docs").fetchone()[0] == 0  # nothing half-filed
+    monkeypatch.undo()
+    assert update(con).documents == 4

@@ -128,44 +128,46 @@ def update(con: duckdb.DuckDBPyConnection, opts: UpdateOptions | None = None) ->
         [ids],
     ):
         events_by_doc[ev["doc_id"]].append(ev)
-    doc_rows, member_rows, touched = [], [], set()
+    member_rows: list[tuple] = []
+    touched: set[str] = set()
     n_before = len(stories.stories)
-    for start in range(0, len(docs), BATCH):
-        batch = docs[start : start + BATCH]
-        vecs = embed([lead_text(d["title"], d["text"] or "") for d in batch])
-        for d, vec in zip(batch, vecs, strict=True):
-            day = d["day"] or date.today()
-            sig = signature(d["text"] or "", opts.copies)
-            root = copies.add(d["doc_id"], sig)
-            evs = events_by_doc.get(d["doc_id"], [])
-            pairs = {(primary(e["source_code"]), primary(e["target_code"])) for e in evs}
-            pairs.discard((None, None))
-            src = source_key(d["url"], d["doc_id"])
-            story_id = stories.assign(
-                d["doc_id"],
-                vec,
-                day,
-                pairs,
-                d["lang"],
-                src,
-                d["title"],
-                story_id=filed.get(root) if root else None,
-            )
-            filed[d["doc_id"]] = story_id
-            stats.copies += bool(root)
-            doc_rows.append(
-                (d["doc_id"], story_id, root, src, day, d["lang"], sig.hashvalues.tolist(), vec.tolist())
-            )
-            for ev in evs:
-                cid = canons.add(ev, story_id)
-                member_rows.append((cid, ev["event_id"], d["doc_id"]))
-                touched.add(cid)
-    stats.documents = len(docs)
-    stats.new_stories = len(stories.stories) - n_before
-    stats.events = len(member_rows)
-    con.execute("BEGIN TRANSACTION")
+    con.execute("BEGIN TRANSACTION")  # all or nothing; rows are written batch by batch to keep memory flat
     try:
-        con.executemany("INSERT INTO story_docs VALUES (?, ?, ?, ?, ?, ?, ?, ?)", doc_rows)
+        for start in range(0, len(docs), BATCH):
+            batch = docs[start : start + BATCH]
+            vecs = embed([lead_text(d["title"], d["text"] or "") for d in batch])
+            doc_rows = []
+            for d, vec in zip(batch, vecs, strict=True):
+                day = d["day"] or date.today()
+                sig = signature(d.pop("text") or "", opts.copies)
+                root = copies.add(d["doc_id"], sig)
+                evs = events_by_doc.pop(d["doc_id"], [])
+                pairs = {(primary(e["source_code"]), primary(e["target_code"])) for e in evs}
+                pairs.discard((None, None))
+                src = source_key(d["url"], d["doc_id"])
+                story_id = stories.assign(
+                    d["doc_id"],
+                    vec,
+                    day,
+                    pairs,
+                    d["lang"],
+                    src,
+                    d["title"],
+                    story_id=filed.get(root) if root else None,
+                )
+                filed[d["doc_id"]] = story_id
+                stats.copies += bool(root)
+                doc_rows.append(
+                    (d["doc_id"], story_id, root, src, day, d["lang"], sig.hashvalues.tolist(), vec.tolist())
+                )
+                for ev in evs:
+                    cid = canons.add(ev, story_id)
+                    member_rows.append((cid, ev["event_id"], d["doc_id"]))
+                    touched.add(cid)
+            con.executemany("INSERT INTO story_docs VALUES (?, ?, ?, ?, ?, ?, ?, ?)", doc_rows)
+        stats.documents = len(docs)
+        stats.new_stories = len(stories.stories) - n_before
+        stats.events = len(member_rows)
         if member_rows:
             con.executemany("INSERT OR REPLACE INTO canonical_members VALUES (?, ?, ?)", member_rows)
         _write_stories(con, stories)
