@@ -29,10 +29,11 @@ from pathlib import Path
 import duckdb
 
 from casus.doc import Doc
+from casus.doc import code_primary as primary
 from casus.options import Options
 from casus.pipeline import Pipeline
 from casus.store import Store
-from casus.stories.canonical import primary, roots_compatible
+from casus.stories.canonical import roots_compatible
 from casus.stories.update import update
 
 HERE = Path(__file__).resolve().parent

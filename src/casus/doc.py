@@ -61,6 +61,14 @@ class Debris:
     line: int | None = None  # 1-based line of the raw input where it stood, when known
 
 
+def code_primary(code: str | None) -> str | None:
+    """The primary of an actor code (shared/spec/gold-format.md): its country, the first three letters
+    (`RUSGOV` -> `RUS`), or the whole `IGO...`/`NGO...` code; None for no code or an unknown country (`---REB`)."""
+    if not code or code.startswith("---"):
+        return None
+    return code if code.startswith(("IGO", "NGO")) else code[:3]
+
+
 @dataclass(slots=True)
 class Mention:
     """An actor mention found in a sentence.

@@ -10,7 +10,7 @@ modality; the most specific code) and the others add to its `mentions`.
 
 from __future__ import annotations
 
-from casus.doc import Event, Mention
+from casus.doc import Event, Mention, code_primary
 
 KIND_RANK = {"body": 0, "title": 1, "heading": 2, "embedded": 3}
 MODALITY_RANK = {
@@ -26,11 +26,7 @@ MODALITY_RANK = {
 
 def primary(m: Mention | None) -> str | None:
     """An actor's primary: its country (first three letters), or the whole IGO/NGO code."""
-    if m is None or not m.code or m.code.startswith("---"):
-        return None  # no actor, or one of unknown country (---MIL): agrees with any
-    if m.code.startswith(("IGO", "NGO")):
-        return m.code
-    return m.code[:3]
+    return code_primary(m.code) if m is not None else None  # None (---MIL, no actor) agrees with any
 
 
 def _agree(a: Mention | None, b: Mention | None) -> bool:

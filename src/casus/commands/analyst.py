@@ -5,22 +5,15 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from datetime import date
 from pathlib import Path
 
 from casus.analysis.alerts import AlertOptions, find_alerts
 from casus.analysis.filters import MODALITIES, EventFilter
 from casus.analysis.frames import open_db
 from casus.analysis.series import SeriesOptions, dyad_series
+from casus.commands.core import iso_date
 from casus.errors import ConfigError
 from casus.export import FORMATS, export_events
-
-
-def _date(value: str) -> date:
-    try:
-        return date.fromisoformat(value)
-    except ValueError as err:
-        raise argparse.ArgumentTypeError(f"{value!r} is not a date (use YYYY-MM-DD)") from err
 
 
 def add_filter_args(p: argparse.ArgumentParser) -> None:
@@ -30,8 +23,8 @@ def add_filter_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("--pair", nargs=2, metavar=("A", "B"), help="events between A and B, either direction")
     p.add_argument("--cameo", help="CAMEO code prefix (19, 0332)")
     p.add_argument("--plover", help="PLOVER type (ASSAULT, PROTEST, ...)")
-    p.add_argument("--since", type=_date, help="first event date, YYYY-MM-DD")
-    p.add_argument("--until", type=_date, help="last event date, YYYY-MM-DD")
+    p.add_argument("--since", type=iso_date, help="first event date, YYYY-MM-DD")
+    p.add_argument("--until", type=iso_date, help="last event date, YYYY-MM-DD")
     p.add_argument("--lang", help="document language (it, en, ...)")
     p.add_argument(
         "--modality", action="append", default=[], choices=MODALITIES, help="only this modality (repeatable)"
@@ -106,8 +99,8 @@ def register(sub: argparse._SubParsersAction) -> None:
 def _series_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("--period", choices=("day", "week"), default="week")
     p.add_argument("--baseline", type=int, default=8, help="trailing periods of the baseline (default 8)")
-    p.add_argument("--since", type=_date)
-    p.add_argument("--until", type=_date)
+    p.add_argument("--since", type=iso_date)
+    p.add_argument("--until", type=iso_date)
     p.add_argument("--min-confidence", type=float)
 
 

@@ -134,7 +134,7 @@ def run_batch(
 # -- arguments ------------------------------------------------------------------------------------------------
 
 
-def _iso_date(value: str) -> date:
+def iso_date(value: str) -> date:
     try:
         return date.fromisoformat(value)
     except ValueError:
@@ -159,7 +159,7 @@ def _megabytes(value: str) -> float:
 
 def _add_input_options(p: argparse.ArgumentParser) -> None:
     p.add_argument(
-        "--published", type=_iso_date, metavar="DATE", help="publication date for every input (ISO)"
+        "--published", type=iso_date, metavar="DATE", help="publication date for every input (ISO)"
     )
     p.add_argument("--lang", type=_lang, metavar="L", help="language of every input, instead of detecting it")
     p.add_argument(

@@ -18,6 +18,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from casus.doc import code_primary
 from casus.evaluate.gold import GoldEvent, Values
 
 Pred = dict[str, Any]
@@ -27,12 +28,7 @@ def actor_primary(code: str | None) -> str | None:
     """`RUSGOV` -> `RUS`; `IGOWSTNAT` -> `IGOWSTNAT`; `---REB` and empty -> None (no known primary)."""
     if not code:
         return None
-    code = str(code).strip().upper()
-    if not code or code.startswith("---"):
-        return None
-    if code.startswith(("IGO", "NGO")):
-        return code
-    return code[:3]
+    return code_primary(str(code).strip().upper())
 
 
 def gold_actor_primaries(values: Values) -> frozenset[str] | None:

@@ -15,6 +15,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from casus.doc import code_primary as primary
+
 COMPATIBLE_ROOTS = [{"03", "07"}, {"18", "19"}, {"13", "15"}]
 WORD = re.compile(r"\w{4,}", re.UNICODE)
 
@@ -23,12 +25,6 @@ WORD = re.compile(r"\w{4,}", re.UNICODE)
 class CanonOptions:
     window_days: int = 7
     evidence_jaccard: float = 0.3
-
-
-def primary(code: str | None) -> str | None:
-    if not code or code.startswith("---"):
-        return None
-    return code if code.startswith(("IGO", "NGO")) else code[:3]
 
 
 def roots_compatible(a: str, b: str) -> bool:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from casus.stories.canonical import primary
+from casus.doc import code_primary as primary
 
 CLAIM_MODALITIES = {"reported", "unconfirmed", "intended"}
 

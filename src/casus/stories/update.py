@@ -19,8 +19,9 @@ from urllib.parse import urlsplit
 import duckdb
 import numpy as np
 
+from casus.doc import code_primary as primary
 from casus.store.sql import fetch_dicts
-from casus.stories.canonical import CanonIndex, CanonOptions, combined_confidence, primary
+from casus.stories.canonical import CanonIndex, CanonOptions, combined_confidence
 from casus.stories.claims import claim_history
 from casus.stories.cluster import Story, StoryIndex, StoryOptions
 from casus.stories.copies import CopyIndex, CopyOptions, from_values, signature
