@@ -290,6 +290,16 @@ def test_score_zero_predictions_score_zero_recall_not_an_error():
     assert overall.scores()["triples.f1"] == 0.0
 
 
+def test_score_a_vocabulary_nothing_judged_in_is_not_reported_as_zero_precision():
+    # a record that says "nothing happened here", and nothing predicted: no PLOVER type was judged at all,
+    # its PLOVER precision is not 0.0, it is absent (a 0.0 would read as "every prediction wrong")
+    quiet = gold([])
+    s = score_doc(quiet, [])  # vocabularies unknown: both judged, and nothing to count in either
+    overall = summarise([(s, False)])["overall"]
+    assert "type_plover.precision" not in overall.scores()
+    assert "type_plover" not in overall.to_dict()
+
+
 def test_score_negated_predictions_are_left_out():
     g = gold([{"source": "COL", "cameo": "190"}])
     s = score_doc(g, [pred("190", "COL"), pred("180", "COL", negated=True)])

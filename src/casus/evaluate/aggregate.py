@@ -55,7 +55,7 @@ class Summary:
         """Flat `metric.ratio` -> value for every judged metric (what floors pin)."""
         flat: dict[str, float] = {}
         for name in PRF_METRICS:
-            if name in self.prf:
+            if name in self.prf and self.prf[name].judged:
                 counts = self.prf[name]
                 flat[f"{name}.precision"] = round(counts.precision, 4)
                 flat[f"{name}.recall"] = round(counts.recall, 4)
@@ -74,7 +74,7 @@ class Summary:
             "negated_ignored": self.negated_ignored,
         }
         for name in PRF_METRICS:
-            if name in self.prf:
+            if name in self.prf and self.prf[name].judged:
                 out[name] = self.prf[name].to_dict()
                 if name in self.duplicates:
                     out[name]["duplicates"] = self.duplicates[name]

@@ -40,6 +40,11 @@ class PRF:
         return self.tp + self.fn
 
     @property
+    def judged(self) -> bool:
+        """Whether anything was judged at all (a metric with no gold and no prediction is not reported)."""
+        return bool(self.tp or self.fp or self.fn)
+
+    @property
     def predicted(self) -> int:
         return self.tp + self.fp
 

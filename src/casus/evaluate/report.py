@@ -52,7 +52,7 @@ def to_json(
 
 
 def _cell(counts: PRF | None, duplicates: int = 0) -> str:
-    if counts is None:
+    if counts is None or not counts.judged:
         return "[dim]-[/dim]"
     dup = f" (dup {duplicates})" if duplicates else ""
     return (
