@@ -16,7 +16,7 @@ from casus.coding import attribution, dates, location, modality, quantities
 from casus.coding.confidence import score
 from casus.coding.dedupe import dedupe, primary
 from casus.coding.slots import Roles, assign, compound_group
-from casus.coding.triggers import Lexicon, TriggerMatch, lexicon_for, match_sentence
+from casus.coding.triggers import Lexicon, TriggerMatch, lang_defaults, lexicon_for, match_sentence
 from casus.doc import Doc, Event, Mention, Sentence
 from casus.ontology import info
 from casus.options import Options
@@ -85,6 +85,8 @@ class LexiconCoder:
             participants = _participant_nouns(sent, matches, mentions)
             for match in matches:
                 if _is_purpose(sent, lex, match, matches) or _is_content(sent, match, matches):
+                    continue
+                if _participle_noun(sent, lex, match) or _protest_reason(sent, lex, match, matches):
                     continue
                 if id(match) in participants:
                     continue
@@ -403,6 +405,12 @@ def _is_purpose(sent: Sentence, lex: Lexicon, match: TriggerMatch, matches: list
     prev = sent.tokens[match.anchor - 1].text.lower()
     if prev in lex.defaults["purpose"]:
         return True
+    for marker in lex.defaults["purpose"]:  # several words: "a fin de", "destinado a", "in order to"
+        words = marker.split()
+        n = len(words)
+        before = [t.text.lower() for t in sent.tokens[max(0, match.anchor - n) : match.anchor]]
+        if n > 1 and before == words:
+            return True
     if prev in ("a", "to", "à", "de", "zu"):
         return any(0 < match.anchor - m.tokens[-1] <= 4 for m in matches if m is not match)
     return False
@@ -436,3 +444,45 @@ def _finish(ev: Event) -> None:
     ev.quad_class = ci.quad_class
     if ev.mentions > 1:
         ev.confidence = min(0.99, ev.confidence + min(ev.mentions - 1, 3) * 0.03)
+
+
+def _markers(lang: str, key: str) -> tuple[str, ...]:
+    """A list of data/grammar/markers.yaml that the trigger lexicons do not carry (determiners, reasons)."""
+    return tuple(lang_defaults().get(lang, {}).get(key, ()))
+
+
+def _participle_noun(sent: Sentence, lex: Lexicon, match: TriggerMatch) -> bool:
+    """A participle used as a noun after a determiner names the people an earlier event touched ("los
+    detenidos fueron liberados", "el abogado del detenido", "les détenus"): it is not an event of its own.
+    A number before it ("dejó 30 detenidos") still counts the event."""
+    if match.anchor == 0 or len(match.tokens) > 1:
+        return False
+    endings = _markers(lex.lang, "noun_participle")
+    if not endings:
+        return False
+    word = sent.tokens[match.anchor].text.lower()
+    if not word.endswith(tuple(endings)):
+        return False
+    prev = sent.tokens[match.anchor - 1].text.lower()
+    return prev in _markers(lex.lang, "determiner")
+
+
+REASON_WINDOW = 4  # tokens from a protest word to the noun that says what it protests
+
+
+def _protest_reason(sent: Sentence, lex: Lexicon, match: TriggerMatch, matches: list[TriggerMatch]) -> bool:
+    """A noun trigger that says what a protest is against ("en protesta por la detención de X", "protestaron
+    contra los ataques") names an earlier event, the reason of the protest reported here, not a new event."""
+    if match.trigger.pos != "noun" or match.trigger.cameo[:2] == "14":
+        return False
+    reasons = _markers(lex.lang, "reason")
+    if not reasons:
+        return False
+    for other in matches:
+        end = other.tokens[-1]
+        if other is match or other.trigger.cameo[:2] != "14" or not 0 < match.anchor - end <= REASON_WINDOW:
+            continue
+        between = sent.tokens[end + 1 : match.anchor]
+        if between and between[0].text.lower() in reasons and all(t.text.isalnum() for t in between):
+            return True
+    return False

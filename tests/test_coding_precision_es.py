@@ -1,0 +1,108 @@
+"""Spanish false codings the lexicon coder must not make (sentences written for these tests): words that
+only look like event words, participles that name people, the reason of a protest, protest tolls,
+walk-outs and purpose clauses. Each case also checks that the real event of the sentence is still coded."""
+
+from __future__ import annotations
+
+import pytest
+
+from casus.coding.lexicon import LexiconCoder
+from casus.doc import Doc
+from casus.options import Options
+from casus.pipeline import Pipeline
+
+
+@pytest.fixture(scope="module")
+def segmenter() -> Pipeline:
+    return Pipeline(Options(lang="es"), until="segment")
+
+
+@pytest.fixture(scope="module")
+def coder() -> LexiconCoder:
+    return LexiconCoder(Options(lang="es"))
+
+
+def _events(segmenter, coder, text: str) -> list:
+    doc = segmenter.run(Doc(id="t", raw=text))
+    doc.lang = "es"
+    doc.mentions = []
+    return [e for e in coder.code(doc) if not e.negated]
+
+
+def _roots(segmenter, coder, text: str) -> set[str]:
+    return {e.cameo[:2] for e in _events(segmenter, coder, text)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "La última reunión del comité terminó sin anuncios, según el portavoz.",
+        "Los guardias portaban fusiles frente al palacio municipal.",
+    ],
+)
+def test_lemma_false_friends_are_not_killings(segmenter, coder, text):
+    assert "18" not in _roots(segmenter, coder, text)
+
+
+def test_written_forms_of_fusilar_still_code_a_killing(segmenter, coder):
+    assert "18" in _roots(
+        segmenter, coder, "Los rebeldes fusilaron a tres prisioneros en la plaza del pueblo."
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "El abogado del detenido denunció malos tratos en la cárcel de la capital.",
+        "Los familiares de los presos marcharon hasta la sede del ministerio.",
+    ],
+)
+def test_participle_after_a_determiner_names_people_not_an_arrest(segmenter, coder, text):
+    assert "17" not in _roots(segmenter, coder, text)
+
+
+def test_arrest_with_a_count_or_a_passive_is_still_coded(segmenter, coder):
+    assert "17" in _roots(segmenter, coder, "Doce estudiantes fueron detenidos el martes por la policía.")
+    assert "17" in _roots(segmenter, coder, "La policía informó de 40 detenidos en la capital.")
+
+
+def test_the_reason_of_a_protest_is_not_a_new_event(segmenter, coder):
+    roots = _roots(segmenter, coder, "Los periodistas marcharon en protesta por la detención de un colega.")
+    assert "14" in roots
+    assert "17" not in roots
+
+
+def test_a_protest_toll_codes_the_protest_not_a_killing(segmenter, coder):
+    roots = _roots(
+        segmenter,
+        coder,
+        "Las protestas campesinas, que el fin de semana dejaron tres muertos, seguían el lunes.",
+    )
+    assert roots == {"14"}
+
+
+def test_ending_a_protest_needs_the_protest_near_the_verb(segmenter, coder):
+    assert "08" in _roots(
+        segmenter, coder, "Los mineros levantaron el lunes la huelga tras un acuerdo salarial."
+    )
+    assert "08" in _roots(segmenter, coder, "Los presos pusieron fin a su huelga de hambre.")
+    walk_out = "Los diputados abandonaron el recinto parlamentario en señal de protesta por la votación."
+    assert "08" not in _roots(segmenter, coder, walk_out)
+    assert "08" not in _roots(segmenter, coder, "El plan busca poner fin a la violencia en la región.")
+
+
+def test_purpose_marker_of_several_words(segmenter, coder):
+    text = "Los ministros aprobaron un plan destinado a poner fin al bloqueo de las carreteras."
+    assert "08" not in _roots(segmenter, coder, text)
+
+
+def test_asking_for_anonymity_is_not_a_demand(segmenter, coder):
+    text = "Un funcionario, que solicitó el anonimato, dijo que el acuerdo está cerca."
+    assert "10" not in _roots(segmenter, coder, text)
+
+
+def test_oponer_as_pitting_two_sides_is_not_disapproval(segmenter, coder):
+    assert "11" not in _roots(
+        segmenter, coder, "Los choques que opusieron a hinchas y policías duraron horas."
+    )
+    assert "11" in _roots(segmenter, coder, "El sindicato se opuso a la reforma laboral del gobierno.")
