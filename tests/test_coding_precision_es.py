@@ -106,3 +106,35 @@ def test_oponer_as_pitting_two_sides_is_not_disapproval(segmenter, coder):
         segmenter, coder, "Los choques que opusieron a hinchas y policías duraron horas."
     )
     assert "11" in _roots(segmenter, coder, "El sindicato se opuso a la reforma laboral del gobierno.")
+
+
+def test_joining_a_protest_is_protesting(segmenter, coder):
+    roots = _roots(segmenter, coder, "Los transportistas se sumaron a las protestas de los campesinos.")
+    assert "14" in roots
+    assert "05" not in roots
+
+
+def test_not_ruling_out_is_a_negated_rejection(segmenter, coder):
+    doc_events = _events(
+        segmenter, coder, "El ministro no descartó una intervención de la policía en el puerto."
+    )
+    assert "12" not in {e.cameo[:2] for e in doc_events}
+
+
+def test_what_is_condemned_is_not_a_new_event(segmenter, coder):
+    roots = _roots(segmenter, coder, "El gobierno condenó la detención de dos periodistas en la frontera.")
+    assert "11" in roots
+    assert "17" not in roots
+
+
+def test_participle_after_a_noun_with_its_determiner_names_people(segmenter, coder):
+    text = "Los vecinos rezaron en memoria de sus compañeros muertos en la mina."
+    assert "18" not in _roots(segmenter, coder, text)
+    assert "17" in _roots(segmenter, coder, "La policía los ha detenido en el aeropuerto.")
+
+
+def test_coordinated_reasons_of_a_protest(segmenter, coder):
+    text = "Las madres marcharon para protestar por las torturas y las desapariciones de sus hijos."
+    roots = _roots(segmenter, coder, text)
+    assert "14" in roots
+    assert "18" not in roots

@@ -463,26 +463,42 @@ def _participle_noun(sent: Sentence, lex: Lexicon, match: TriggerMatch) -> bool:
     word = sent.tokens[match.anchor].text.lower()
     if not word.endswith(tuple(endings)):
         return False
+    determiners = _markers(lex.lang, "determiner")
     prev = sent.tokens[match.anchor - 1].text.lower()
-    return prev in _markers(lex.lang, "determiner")
+    if prev in determiners:
+        return True
+    # after a noun with its determiner: "sus camaradas muertos", "los estudiantes detenidos" (not after an
+    # auxiliary: "los han detenido")
+    if match.anchor < 2 or prev in lex.defaults["passive_aux"] or prev in _markers(lex.lang, "auxiliary"):
+        return False
+    return prev.isalpha() and sent.tokens[match.anchor - 2].text.lower() in determiners
 
 
-REASON_WINDOW = 4  # tokens from a protest word to the noun that says what it protests
+REASON_WINDOW = 6  # tokens from a protest word to the noun that says what it protests
+REASON_ROOTS = ("11", "14")  # disapproval and protest: what they are about is an earlier event
 
 
 def _protest_reason(sent: Sentence, lex: Lexicon, match: TriggerMatch, matches: list[TriggerMatch]) -> bool:
-    """A noun trigger that says what a protest is against ("en protesta por la detención de X", "protestaron
-    contra los ataques") names an earlier event, the reason of the protest reported here, not a new event."""
-    if match.trigger.pos != "noun" or match.trigger.cameo[:2] == "14":
+    """A noun that says what a protest or a condemnation is about ("en protesta por la detención de X",
+    "protestaron contra los ataques", "condenó la detención de X", "se opuso a la intervención militar") names
+    an earlier event, the reason of the act reported here, not a new event."""
+    if match.trigger.cameo[:2] == "14" or match.anchor == 0:
         return False
     reasons = _markers(lex.lang, "reason")
     if not reasons:
         return False
+    determiners = _markers(lex.lang, "determiner")
+    if match.trigger.pos != "noun" and sent.tokens[match.anchor - 1].text.lower() not in determiners:
+        return False  # a verb ("protestaron por la medida y exigieron ..."), not a noun ("por las torturas")
     for other in matches:
         end = other.tokens[-1]
-        if other is match or other.trigger.cameo[:2] != "14" or not 0 < match.anchor - end <= REASON_WINDOW:
+        root = other.trigger.cameo[:2]
+        if other is match or root not in REASON_ROOTS or not 0 < match.anchor - end <= REASON_WINDOW:
             continue
         between = sent.tokens[end + 1 : match.anchor]
-        if between and between[0].text.lower() in reasons and all(t.text.isalnum() for t in between):
+        first = between[0].text.lower() if between else ""
+        # a protest names its reason after "por/contra"; a condemnation or opposition its object directly
+        opens = first in reasons or (root != "14" and first in determiners + ("a", "al"))
+        if opens and all(t.text.isalnum() for t in between):
             return True
     return False

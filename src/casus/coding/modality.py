@@ -486,6 +486,17 @@ def detect(
         on_trigger = _overlaps(cue["start"], cue["end"], t0, t1)
         interior = cue["start"] < t0 and t1 < cue["end"]  # a gapped cue around the trigger ("kann X nicht")
         if on_trigger and not cue.get("suffix") and not interior:
+            if cue["start"] < t0 and _starts_negated(clause, cue["start"], lang):
+                # "no descartó", "non esclude": the cue holds the trigger verb and negates it
+                result.negated = True
+                result.cues.append(
+                    {
+                        "kind": "negation",
+                        "text": cue["text"],
+                        "start": sent.start + cue["start"],
+                        "end": sent.start + cue["end"],
+                    }
+                )
             continue
         if kind in ("if", "intent") and cue["start"] >= t1:
             continue
@@ -525,3 +536,11 @@ def detect(
             result.modality = _MODALITY_OF[kind]
             break
     return result
+
+
+def _starts_negated(text: str, pos: int, lang: str) -> bool:
+    """The cue at text[pos:] opens with a negator ("no descartó", "non esclude", "did not rule out")."""
+    cues = _cues(lang)
+    if cues.negation is None:
+        return False
+    return cues.negation.match(text, pos) is not None
