@@ -138,3 +138,17 @@ def test_coordinated_reasons_of_a_protest(segmenter, coder):
     roots = _roots(segmenter, coder, text)
     assert "14" in roots
     assert "18" not in roots
+
+
+def test_taking_up_a_duty_is_not_claiming_responsibility(segmenter, coder):
+    duty = "El obispo pidió a los partidos asumir su responsabilidad ante la crisis."
+    assert "01" not in _roots(segmenter, coder, duty)
+    claim = "El grupo armado asumió la responsabilidad del atentado contra el cuartel."
+    assert "01" in _roots(segmenter, coder, claim)
+
+
+def test_protesting_as_a_manner_is_not_a_call_to_protest(segmenter, coder):
+    text = "El tenista decidió abandonar la cancha protestando por los gritos del público."
+    assert "13" not in _roots(segmenter, coder, text)
+    call = "El sindicato decidió protestar frente al ministerio el próximo lunes."
+    assert _roots(segmenter, coder, call) & {"13", "14"}
