@@ -194,6 +194,8 @@ def assign(
     target: Mention | None = None
     target_markers = lex.marker_res["target"] if trig.target is None else _custom(lex, trig)
     prev_end = anchor_end
+    # Arabic passives and casualty words: the actor after the verb is what it was done to, not its subject
+    patient_after = trig.pos == "verb" and trig.after == "target" and bool(lex.defaults.get("verb_initial"))
     for m in after:
         prev_end = max([prev_end] + [e for e in ends if e <= m.start])
         if m.start - t_end > TARGET_WINDOW or _hard_break(doc, prev_end, m.start):
@@ -229,7 +231,7 @@ def assign(
                 target = m
         elif (
             agent is None
-            and (passive or trig.pos == "noun")
+            and (passive or trig.pos == "noun" or patient_after)
             and (_marker(lex.marker_res["agent"], gap) or (passive and _agent_tail(lex, gap)))
         ):
             if m.start - prev_end <= SOURCE_GAP:
@@ -252,7 +254,8 @@ def assign(
             else:
                 target = m
         prev_end = m.end
-        if target is not None and (agent is not None or of_actor is not None or trig.pos == "verb"):
+        verb_done = trig.pos == "verb" and not patient_after  # the patient's agent may follow it
+        if target is not None and (agent is not None or of_actor is not None or verb_done):
             break
 
     subject: Mention | None = None
@@ -319,14 +322,21 @@ def assign(
         roles.target = subject
         roles.how.append("passive")
     else:
-        src = subject
-        if src is None and lex.defaults.get("verb_initial"):
+        src = agent if (patient_after and agent is not None) else subject
+        if patient_after and obj_actor is not None and (target is None or obj_actor.start < target.start):
+            target = obj_actor  # "قتل 13 عراقيا": the victims named in the pattern's object
+        if src is None and lex.defaults.get("verb_initial") and not patient_after:
             # verb-subject-object (Arabic): the first actor after the verb is its subject, the next the target
             post = [m for m in after if m is not agent and not _hard_break(doc, t_end, m.start)]
-            if post:
+            if obj_actor is not None and trig.object_role == "source":
+                # the subject is named in the pattern ("قتلت القوات الاميركية 11 مسلحا"): the next actor is the target
+                post = [m for m in post if m is not obj_actor]
+                src, target = obj_actor, (post[0] if post else None)
+                roles.how.append("verb-initial")
+            elif post:
                 src, target = post[0], (post[1] if len(post) > 1 else None)
                 roles.how.append("verb-initial")
-        if src is None and obj_actor is not None and trig.object_role == "source":
+        if src is None and obj_actor is not None and trig.object_role == "source" and not patient_after:
             src = obj_actor
             roles.how.append("object")
         if src is None and speaker is not None and _has_first_person(sent, lex, match.anchor):

@@ -82,6 +82,9 @@ class Trigger:
     untargeted: str | None = None  # the code when no target is found ("deployed troops" at home: 154)
     object_role: str = "source"  # the role of an actor named inside the pattern's object ("truppe russe")
     frame: str | None = None  # "speaker": the source is the sentence's speaker (e.g. "escalation")
+    after: str = "subject"  # "target": in a verb-initial language the first actor after the verb is what it
+    # was done to (Arabic passives and casualty words: قتل جندي, أسفر عن مقتل); the source is an agent
+    # after an agent marker (على يد, برصاص), else the actor before the trigger
     order: int = 0
     lang: str = ""
     # per element: (exact alternatives, prefix alternatives without the "*"), for fast matching
@@ -210,6 +213,9 @@ def _parse_row(row: Any, path: Path, order: int, lang: str, seen: set[str]) -> T
     subject = str(row.get("subject", "source"))
     if subject not in ("source", "target"):
         raise ConfigError(f"{path}: trigger {tid}: subject must be source or target")
+    after = str(row.get("after", "subject"))
+    if after not in ("subject", "target"):
+        raise ConfigError(f"{path}: trigger {tid}: after must be subject or target")
     target = row.get("target")
     negative = row.get("not") or []
     return Trigger(
@@ -228,6 +234,7 @@ def _parse_row(row: Any, path: Path, order: int, lang: str, seen: set[str]) -> T
         sense=str(row["sense"]) if row.get("sense") else None,
         object_role=str(row.get("object", "source")),
         frame=row.get("frame"),
+        after=after,
         order=order,
         lang=lang,
         compiled=tuple(
