@@ -35,6 +35,7 @@ _PRIORITY = {
     "seat": 4,
     "country": 5,
     "capital": 6,
+    "place": 6,
     "demonym": 7,
     "role": 8,
     "coref": 9,
@@ -177,7 +178,7 @@ class Composer:
             return Part(s, t, "igo", base=e.code, org=e.org, rules=[rule])
         if e.kind == "seat":
             return Part(s, t, "seat", base=e.code[:3], role=e.role, role_headed=True, rules=[rule])
-        if e.kind in ("country", "capital", "demonym"):
+        if e.kind in ("country", "capital", "demonym", "place"):
             return Part(s, t, e.kind, base=e.code, rules=[rule])
         if e.kind == "role":
             return Part(

@@ -9,6 +9,7 @@ from datetime import date
 KINDS = (
     "country",
     "capital",
+    "place",
     "seat",
     "demonym",
     "igo",

@@ -346,6 +346,22 @@ def load_grammar(lex: Lexicon, root: Path) -> None:
     lex.sources.append("grammar.yaml")
 
 
+def load_places(lex: Lexicon, path: Path) -> None:
+    """Cities and provinces by the country they lie in (data/places/<lang>.tsv: country, names "|"), as
+    entries of kind "place": a place names where something happened and gives its country to the document's
+    bare roles (coref.home_country); it is not a government as a capital can be."""
+    lang = path.stem
+    for lineno, cols in _tsv_rows(path):
+        if cols[0] == "country":
+            continue
+        if len(cols) < 2 or len(cols[0]) != 3:
+            raise ConfigError(f"{path}:{lineno}: expected 'country<TAB>name|name...'")
+        for name in cols[1].split("|"):
+            if name.strip():
+                lex.add(Entry("place", name.strip(), cols[0], lang=lang, source=f"places/{path.name}:{lineno}"))
+    lex.sources.append(f"places/{path.name}")
+
+
 def load_builtin() -> Lexicon:
     root = data_dir()
     lex = Lexicon()
@@ -356,6 +372,7 @@ def load_builtin() -> Lexicon:
     load_roles(lex, root)
     load_people(lex, root)
     load_grammar(lex, root)
+    load_places(lex, root.parent / "places" / "ar.tsv")
     log.debug("actor lexicon: %d entries, %d people", len(lex.entries), len(lex.people))
     return lex
 
