@@ -1,0 +1,110 @@
+"""Arabic actors and violent-event roles, on news sentences written for these tests: role nouns bound to the
+country adjective after them ("وزير الخارجية الروسي" is RUSGOV, not ---GOV and RUS), armed men and suicide
+bombers as unaligned armed actors, cities that give their country to the sentence's bare roles, and the
+victim of a killing or assassination as the target (Arabic writes the passive like the active)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from casus.actors.load import load_builtin
+from casus.actors.stage import ActorFinder
+from casus.doc import Doc
+from casus.options import Options
+from casus.pipeline import Pipeline
+
+@pytest.fixture(scope="module")
+def finder() -> ActorFinder:
+    return ActorFinder(load_builtin())
+
+
+@pytest.fixture(scope="module")
+def pipeline() -> Pipeline:
+    return Pipeline(Options(lang="ar", published=date(2008, 5, 14)))
+
+
+def _codes(finder: ActorFinder, text: str) -> list[str]:
+    doc = Doc(id="t", text=text, lang="ar")
+    return [m.code for m in finder.find(doc)]
+
+
+def _events(pipeline: Pipeline, text: str) -> list[tuple[str, str | None, str | None]]:
+    doc = pipeline.run(Doc(id="t", text=text))
+    return [
+        (e.cameo, e.source.code if e.source else None, e.target.code if e.target else None)
+        for e in doc.events
+        if not e.negated
+    ]
+
+
+@pytest.mark.parametrize(
+    "text, code",
+    [
+        ("وصل وزير الخارجية الروسي إلى دمشق أمس في زيارة رسمية.", "RUSGOV"),
+        ("وأعلنت وزارة الداخلية الأفغانية اعتقال ثلاثة مشتبه بهم.", "AFGGOV"),
+        ("وانتشرت قوات الأمن الباكستانية في شوارع المدينة.", "PAKCOP"),
+        ("وقال متحدث إن جنودا أميركيين أصيبوا في الهجوم.", "USAMIL"),
+    ],
+)
+def test_arabic_actors_role_takes_the_adjective_after_it(finder, text, code):
+    assert code in _codes(finder, text)
+
+
+def test_arabic_actors_gunmen_and_bombers_are_armed_actors(finder):
+    assert "---UAF" in _codes(finder, "وهاجم مسلحون مجهولون حافلة للركاب.")
+    assert "---UAF" in _codes(finder, "وفجر انتحاري نفسه وسط السوق.")
+
+
+def test_arabic_actors_a_city_gives_its_country_to_bare_roles(finder):
+    codes = _codes(finder, "وتجمع مئات المتظاهرين في البصرة احتجاجا على انقطاع الكهرباء.")
+    assert "IRQCVL" in codes  # Basra is in Iraq: the protesters are Iraqi civilians
+
+
+def test_arabic_actors_a_city_named_in_two_countries_gives_none(finder):
+    # Tripoli is a Lebanese and a Libyan city: alone it names no country
+    assert _codes(finder, "وتظاهر مئات المواطنين في طرابلس أمس.") == ["---CVL"]
+    assert "LBNCVL" in _codes(finder, "وتظاهر مئات المواطنين في طرابلس اللبنانية أمس.")
+
+
+def test_arabic_actors_places_file_names_its_sources():
+    from casus.actors.load import data_dir
+
+    path = data_dir().parent / "places" / "ar.tsv"
+    text = path.read_text(encoding="utf-8")
+    assert "GeoNames" in text.split("\n# country")[0]
+    for line in text.splitlines():
+        if line and not line.startswith("#"):
+            country, names = line.split("\t")
+            assert len(country) == 3 and country.isupper() and names
+
+
+@pytest.mark.parametrize(
+    "text, target",
+    [
+        ("قتل جندي أميركي في انفجار عبوة ناسفة جنوب بغداد أمس.", "USAMIL"),
+        ("وأسفر الهجوم عن مقتل ثلاثة جنود باكستانيين في وزيرستان.", "PAKMIL"),
+        ("واغتيل ضابط عراقي برصاص مسلحين مجهولين في الموصل.", "IRQMIL"),
+    ],
+)
+def test_arabic_actors_the_victim_is_the_target(pipeline, text, target):
+    events = [e for e in _events(pipeline, text) if e[0].startswith("18")]
+    assert events, text
+    assert any(t == target for _, _, t in events), events
+    assert all(s != target for _, s, _ in events), events  # the victim is never the killer
+
+
+def test_arabic_actors_the_killer_named_with_the_verb_is_the_source(pipeline):
+    events = _events(pipeline, "قتلت القوات الأمريكية خمسة مسلحين في غارة على قرية شمال بغداد.")
+    assert any(c.startswith("18") and s == "USAMIL" for c, s, _ in events), events
+
+
+def test_arabic_actors_the_agent_after_a_passive_is_the_source(pipeline):
+    events = _events(pipeline, "واغتيل قاض عراقي على يد مسلحين مجهولين في البصرة.")
+    assert any(s == "IRQUAF" or s == "---UAF" for _, s, _ in events), events
+
+
+def test_arabic_actors_a_planned_or_imagined_attack_is_no_event(pipeline):
+    assert not _events(pipeline, "واقترح أحدهم أن تجري عملية تفجير بالشاحنات.")
+    assert not _events(pipeline, "وتدرس الحكومة خيار شن ضربات جوية على معسكرات المتمردين.")
