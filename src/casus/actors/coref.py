@@ -38,6 +38,17 @@ DOMESTIC_ROLES = {
 }
 
 
+# a role qualified as foreign or international is no domestic actor ("قوات أجنبية", "القوات الدولية")
+FOREIGN_WORDS = ("اجنبي", "اجانب", "دولي", "foreign", "international", "etranger", "extranjer", "stranier")
+
+
+def _foreign(text: str) -> bool:
+    from casus.actors.fold import fold
+
+    folded = fold(text)
+    return any(w in folded for w in FOREIGN_WORDS)
+
+
 @dataclass
 class Memory:
     """What the document has said so far, for coreference."""
@@ -119,7 +130,7 @@ def home_country(
     else:
         home = next(iter(named))
     for m in mentions:
-        if m.code.startswith("---") and m.kind == "role" and m.code[3:6] in DOMESTIC_ROLES:
+        if m.code.startswith("---") and m.kind == "role" and m.code[3:6] in DOMESTIC_ROLES and not _foreign(m.text):
             m.code = home + m.code[3:]
             m.country = home
             m.rule = f"{m.rule} > the document's only country ({home}{why})"

@@ -244,7 +244,7 @@ def assign(
             and m.start - t_end <= SOURCE_GAP
         ):
             of_actor = m
-        elif target is None and (
+        elif target is None and (not patient_after or _patient_gap(lex, gap)) and (
             (trig.pos == "verb" and (trig.target is None or _tail(trig.target, gap)))
             or target_markers.match(gap)
             or gap == ""
@@ -325,6 +325,10 @@ def assign(
         src = agent if (patient_after and agent is not None) else subject
         if patient_after and obj_actor is not None and (target is None or obj_actor.start < target.start):
             target = obj_actor  # "قتل 13 عراقيا": the victims named in the pattern's object
+        if patient_after and target is None and subject is not None:
+            # nothing after the verb: the actor before it is the victim ("جنديا أميركيا قتل")
+            src, target = agent, subject
+            roles.how.append("patient-before")
         if src is None and lex.defaults.get("verb_initial") and not patient_after:
             # verb-subject-object (Arabic): the first actor after the verb is its subject, the next the target
             post = [m for m in after if m is not agent and not _hard_break(doc, t_end, m.start)]
@@ -459,6 +463,19 @@ def _purpose_between(sent: Sentence, lex: Lexicon, start: int, end: int) -> bool
             # "per aiutare X" names the beneficiary; "per combattere X" starts a hostile act of its own
             return any(t.cameo[:2] in HOSTILE_ROOTS for t in lex.candidates(token_keys(b)))
     return False
+
+
+PATIENT_GAP_WORDS = 3  # words between a passive Arabic verb and its patient ("قتل 20 شخصا", "مقتل ثلاثة من")
+
+
+def _patient_gap(lex: Lexicon, gap: str) -> bool:
+    """The words between an Arabic passive or casualty word and an actor leave it the patient: a few words (a
+    count, "من"), no preposition ("في هجوم انتحاري", "بانفجار"), no new clause."""
+    words = gap.replace(",", " , ").split()
+    if len(words) > PATIENT_GAP_WORDS:
+        return False
+    stop = set(lex.defaults["target"]) | set(lex.defaults["clause_break"]) | set(lex.defaults["agent"]) | {","}
+    return not any(w in stop or (w[:1] == "ب" and len(w) > 3 and not w[1:].isdigit()) for w in words)
 
 
 def _role_only(m: Mention) -> bool:
