@@ -152,3 +152,17 @@ def test_protesting_as_a_manner_is_not_a_call_to_protest(segmenter, coder):
     assert "13" not in _roots(segmenter, coder, text)
     call = "El sindicato decidió protestar frente al ministerio el próximo lunes."
     assert _roots(segmenter, coder, call) & {"13", "14"}
+
+
+def test_counted_casualties_and_nouns_ending_like_participles_still_code(segmenter, coder):
+    assert "18" in _roots(
+        segmenter, coder, "Una veintena de heridos dejó el choque entre policías y mineros."
+    )
+    assert "18" in _roots(segmenter, coder, "El ataque dejó un policía muerto en la frontera.")
+    assert "18" in _roots(segmenter, coder, "Según la policía, esos atentados fueron obra de la guerrilla.")
+
+
+def test_oppose_with_contrario(segmenter, coder):
+    roots = _roots(segmenter, coder, "La dirigente se mostró contraria al apoyo del partido al candidato.")
+    assert "11" in roots
+    assert "05" not in roots

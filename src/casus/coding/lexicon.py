@@ -460,9 +460,13 @@ def _participle_noun(sent: Sentence, lex: Lexicon, match: TriggerMatch) -> bool:
     endings = _markers(lex.lang, "noun_participle")
     if not endings:
         return False
-    word = sent.tokens[match.anchor].text.lower()
+    tok = sent.tokens[match.anchor]
+    word = tok.text.lower()
     if not word.endswith(tuple(endings)):
         return False
+    people = _markers(lex.lang, "person_participle")
+    if match.trigger.pos == "noun" and (tok.lemma or word).lower() not in people:
+        return False  # a noun that only ends like a participle ("esos atentados", "el mercado")
     determiners = _markers(lex.lang, "determiner")
     prev = sent.tokens[match.anchor - 1].text.lower()
     if prev in determiners:
