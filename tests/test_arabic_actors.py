@@ -15,6 +15,7 @@ from casus.doc import Doc
 from casus.options import Options
 from casus.pipeline import Pipeline
 
+
 @pytest.fixture(scope="module")
 def finder() -> ActorFinder:
     return ActorFinder(load_builtin())
