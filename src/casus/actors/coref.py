@@ -130,7 +130,12 @@ def home_country(
     else:
         home = next(iter(named))
     for m in mentions:
-        if m.code.startswith("---") and m.kind == "role" and m.code[3:6] in DOMESTIC_ROLES and not _foreign(m.text):
+        if (
+            m.code.startswith("---")
+            and m.kind == "role"
+            and m.code[3:6] in DOMESTIC_ROLES
+            and not _foreign(m.text)
+        ):
             m.code = home + m.code[3:]
             m.country = home
             m.rule = f"{m.rule} > the document's only country ({home}{why})"

@@ -358,7 +358,9 @@ def load_places(lex: Lexicon, path: Path) -> None:
             raise ConfigError(f"{path}:{lineno}: expected 'country<TAB>name|name...'")
         for name in cols[1].split("|"):
             if name.strip():
-                lex.add(Entry("place", name.strip(), cols[0], lang=lang, source=f"places/{path.name}:{lineno}"))
+                lex.add(
+                    Entry("place", name.strip(), cols[0], lang=lang, source=f"places/{path.name}:{lineno}")
+                )
     lex.sources.append(f"places/{path.name}")
 
 

@@ -244,10 +244,14 @@ def assign(
             and m.start - t_end <= SOURCE_GAP
         ):
             of_actor = m
-        elif target is None and (not patient_after or _patient_gap(lex, gap)) and (
-            (trig.pos == "verb" and (trig.target is None or _tail(trig.target, gap)))
-            or target_markers.match(gap)
-            or gap == ""
+        elif (
+            target is None
+            and (not patient_after or _patient_gap(lex, gap))
+            and (
+                (trig.pos == "verb" and (trig.target is None or _tail(trig.target, gap)))
+                or target_markers.match(gap)
+                or gap == ""
+            )
         ):
             if trig.pos == "verb" and lex.marker_res["agent"].match(gap) and not passive:
                 pass  # "riceve aiuti da X" is not a target
@@ -474,7 +478,9 @@ def _patient_gap(lex: Lexicon, gap: str) -> bool:
     words = gap.replace(",", " , ").split()
     if len(words) > PATIENT_GAP_WORDS:
         return False
-    stop = set(lex.defaults["target"]) | set(lex.defaults["clause_break"]) | set(lex.defaults["agent"]) | {","}
+    stop = (
+        set(lex.defaults["target"]) | set(lex.defaults["clause_break"]) | set(lex.defaults["agent"]) | {","}
+    )
     return not any(w in stop or (w[:1] == "ب" and len(w) > 3 and not w[1:].isdigit()) for w in words)
 
 
