@@ -329,8 +329,8 @@ def assign(
         src = agent if (patient_after and agent is not None) else subject
         if patient_after and obj_actor is not None and (target is None or obj_actor.start < target.start):
             target = obj_actor  # "قتل 13 عراقيا": the victims named in the pattern's object
-        if patient_after and target is None and subject is not None:
-            # nothing after the verb: the actor before it is the victim ("جنديا أميركيا قتل")
+        if patient_after and subject is not None and (target is None or _place_only(target, subject)):
+            # nothing after the verb but a place: the actor before it is the victim ("جنديا أميركيا قتل")
             src, target = agent, subject
             roles.how.append("patient-before")
         if src is None and lex.defaults.get("verb_initial") and not patient_after:
@@ -467,6 +467,15 @@ def _purpose_between(sent: Sentence, lex: Lexicon, start: int, end: int) -> bool
             # "per aiutare X" names the beneficiary; "per combattere X" starts a hostile act of its own
             return any(t.cameo[:2] in HOSTILE_ROOTS for t in lex.candidates(token_keys(b)))
     return False
+
+
+PLACE_KINDS = frozenset({"place", "capital", "country"})
+
+
+def _place_only(after: Mention, before: Mention) -> bool:
+    """The actor after a casualty word is only where it happened ("بانفجار سيارة مفخخة وسط مدينة تلعفر") and
+    the one before it is a people or a body: the one before is the victim."""
+    return after.kind in PLACE_KINDS and before.kind not in PLACE_KINDS
 
 
 PATIENT_GAP_WORDS = 3  # words between a passive Arabic verb and its patient ("قتل 20 شخصا", "مقتل ثلاثة من")
