@@ -14,9 +14,9 @@ from functools import cache
 
 from simplemma import Lemmatizer as _Simplemma
 from simplemma.strategies import DefaultStrategy
-from simplemma.strategies.dictionaries import DefaultDictionaryFactory
 
 from casus.doc import Token
+from casus.language.dictionaries import FlatDictionaryFactory
 
 ELIDING = frozenset({"it", "fr", "ca", "oc", "lb"})
 _URL = r"(?:https?://|www\.)[^\s<>«»“”\"]*[^\s<>«»“”\".,;:!?)\]'’]"
@@ -36,10 +36,9 @@ _OTHER = r"[^\w\s]"
 
 _LEMMA_CACHE_MAX = 200_000
 # simplemma's module-level lemmatizer keeps 8 languages' dictionaries: a multilingual batch would evict and
-# decode them again and again (seconds each). Ours keeps every language it has used.
-_SIMPLEMMA = _Simplemma(
-    lemmatization_strategy=DefaultStrategy(dictionary_factory=DefaultDictionaryFactory(cache_max_size=128))
-)
+# decode them again and again (seconds each). Ours keeps every language it has used, as flat dictionaries
+# that later processes map from a disk cache instead of decoding (casus.language.dictionaries).
+_SIMPLEMMA = _Simplemma(lemmatization_strategy=DefaultStrategy(dictionary_factory=FlatDictionaryFactory()))
 
 
 @cache
@@ -93,7 +92,13 @@ class Lemmatizer:
 
 def tokenize(text: str, start: int, end: int, lang: str | None, lemmatize: Lemmatizer) -> list[Token]:
     """Tokens of `text[start:end]`, with offsets into `text`."""
-    pattern = token_pattern(lang)
-    return [
-        Token(m.start(), m.end(), m.group(), lemmatize(m.group())) for m in pattern.finditer(text, start, end)
-    ]
+    cached = lemmatize.cache.get  # most words were seen before: skip the call for them (a million a corpus)
+    tokens: list[Token] = []
+    append = tokens.append
+    for m in token_pattern(lang).finditer(text, start, end):
+        word = m.group()
+        lemma = cached(word)
+        if lemma is None:
+            lemma = lemmatize(word)
+        append(Token(m.start(), m.end(), word, lemma))
+    return tokens
