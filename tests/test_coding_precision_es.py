@@ -166,3 +166,17 @@ def test_oppose_with_contrario(segmenter, coder):
     roots = _roots(segmenter, coder, "La dirigente se mostró contraria al apoyo del partido al candidato.")
     assert "11" in roots
     assert "05" not in roots
+
+
+@pytest.mark.parametrize(
+    ("text", "rule_root", "mood"),
+    [
+        ("Los balleneros vienen a matar las ballenas del golfo.", "18", "intended"),
+        ("La policía se disponía a desalojar el puente ocupado.", "17", "intended"),
+        ("El gobierno espera que los rebeldes liberen a los rehenes esta semana.", "08", "hypothetical"),
+    ],
+)
+def test_intent_and_hope_set_the_modality(segmenter, coder, text, rule_root, mood):
+    found = [e for e in _events(segmenter, coder, text) if e.cameo.startswith(rule_root)]
+    assert found
+    assert all(e.modality == mood for e in found)
