@@ -195,7 +195,9 @@ def assign(
     target_markers = lex.marker_res["target"] if trig.target is None else _custom(lex, trig)
     prev_end = anchor_end
     # Arabic passives and casualty words: the actor after the verb is what it was done to, not its subject
-    patient_after = trig.pos == "verb" and trig.after == "target" and bool(lex.defaults.get("verb_initial"))
+    patient_after = (
+        trig.pos == "verb" and trig.after in ("target", "object") and bool(lex.defaults.get("verb_initial"))
+    )
     for m in after:
         prev_end = max([prev_end] + [e for e in ends if e <= m.start])
         if m.start - t_end > TARGET_WINDOW or _hard_break(doc, prev_end, m.start):
@@ -329,7 +331,8 @@ def assign(
         src = agent if (patient_after and agent is not None) else subject
         if patient_after and obj_actor is not None and (target is None or obj_actor.start < target.start):
             target = obj_actor  # "قتل 13 عراقيا": the victims named in the pattern's object
-        if patient_after and subject is not None and (target is None or _place_only(target, subject)):
+        before_is_patient = patient_after and trig.after == "target" and subject is not None
+        if before_is_patient and (target is None or _place_only(target, subject)):
             # nothing after the verb but a place: the actor before it is the victim ("جنديا أميركيا قتل")
             src, target = agent, subject
             roles.how.append("patient-before")

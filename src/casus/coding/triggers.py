@@ -84,7 +84,8 @@ class Trigger:
     frame: str | None = None  # "speaker": the source is the sentence's speaker (e.g. "escalation")
     after: str = "subject"  # "target": in a verb-initial language the first actor after the verb is what it
     # was done to (Arabic passives and casualty words: قتل جندي, أسفر عن مقتل); the source is an agent
-    # after an agent marker (على يد, برصاص), else the actor before the trigger
+    # after an agent marker (على يد, برصاص), else the actor before the trigger; "object": the same, but
+    # the actor before is always the source (a cause: "هجوم شنه X ... أسفر عن مقتل")
     order: int = 0
     lang: str = ""
     # per element: (exact alternatives, prefix alternatives without the "*"), for fast matching
@@ -214,8 +215,8 @@ def _parse_row(row: Any, path: Path, order: int, lang: str, seen: set[str]) -> T
     if subject not in ("source", "target"):
         raise ConfigError(f"{path}: trigger {tid}: subject must be source or target")
     after = str(row.get("after", "subject"))
-    if after not in ("subject", "target"):
-        raise ConfigError(f"{path}: trigger {tid}: after must be subject or target")
+    if after not in ("subject", "target", "object"):
+        raise ConfigError(f"{path}: trigger {tid}: after must be subject, target or object")
     target = row.get("target")
     negative = row.get("not") or []
     return Trigger(
