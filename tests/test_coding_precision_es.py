@@ -180,3 +180,10 @@ def test_intent_and_hope_set_the_modality(segmenter, coder, text, rule_root, moo
     found = [e for e in _events(segmenter, coder, text) if e.cameo.startswith(rule_root)]
     assert found
     assert all(e.modality == mood for e in found)
+
+
+def test_a_protest_toll_named_after_its_verb(segmenter, coder):
+    text = "El saldo que dejó la marcha fue de dos muertos y varios comercios saqueados."
+    roots = _roots(segmenter, coder, text)
+    assert "14" in roots
+    assert "18" not in roots
