@@ -147,3 +147,16 @@ def test_writing_a_language_removes_its_files_of_other_versions(tmp_path, monkey
         path.write_bytes(b"old")
     dictionaries.load("id")
     assert not any(p.exists() for p in stale) and other.exists()
+
+
+def test_no_home_folder_means_no_cache(monkeypatch):
+    def no_home():
+        raise RuntimeError("no home")
+
+    monkeypatch.delenv(dictionaries.CACHE_ENV, raising=False)
+    monkeypatch.delenv("XDG_CACHE_HOME", raising=False)
+    monkeypatch.setattr(dictionaries.Path, "home", staticmethod(no_home))
+    assert dictionaries.cache_dir() is None
+    flat = dictionaries.load("id")
+    assert dictionaries.LOADED["id"] == "built" and isinstance(flat, FlatDictionary)
+    assert flat.get("makan") == MappingStrToByteString(_load_dictionary_from_disk("id")).get("makan")

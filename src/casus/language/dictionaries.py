@@ -53,13 +53,16 @@ CACHE_ENV = "CASUS_CACHE_DIR"
 LOADED: dict[str, str] = {}
 
 
-def cache_dir() -> Path:
-    """The folder the flat dictionaries are cached in."""
+def cache_dir() -> Path | None:
+    """The folder the flat dictionaries are cached in (None when there is no home folder to put it in)."""
     root = os.environ.get(CACHE_ENV)
     if root:
         return Path(root).expanduser() / "lemmas"
     xdg = os.environ.get("XDG_CACHE_HOME")
-    base = Path(xdg).expanduser() if xdg else Path.home() / ".cache"
+    try:
+        base = Path(xdg).expanduser() if xdg else Path.home() / ".cache"
+    except RuntimeError:  # no home folder: no cache
+        return None
     return base / "casus" / "lemmas"
 
 
@@ -169,14 +172,18 @@ def _write_cache(folder: Path, name: str, out: bytearray, firsts, starts, rev: b
         "rev": rev,
         "count": count,
     }
+    tmp = None
     try:
         folder.mkdir(parents=True, exist_ok=True)
         for suffix, payload in ((".rec", out), (".idx", marshal.dumps(index))):  # the index last: it vouches
             tmp = folder / f"{name}{suffix}{tag}"
             tmp.write_bytes(payload)
             os.replace(tmp, folder / f"{name}{suffix}")
-    except OSError as err:
+    except OSError as err:  # read-only or full: this process keeps the dictionary in memory
         log.debug("lemma dictionary cache not written in %s: %s", folder, err)
+        if tmp is not None:
+            with contextlib.suppress(OSError):
+                tmp.unlink()
         return
     lang = name.rsplit("-", 1)[0]
     for old in folder.glob(f"{lang}-*"):  # another simplemma version's files for this language
@@ -189,7 +196,7 @@ def load(lang: str) -> Mapping[str, str]:
     """The lemma dictionary of `lang`: from the cache folder, else decoded (and cached when possible)."""
     folder = cache_dir()
     name = _fingerprint(lang)
-    cached = _load_cached(folder, name)
+    cached = _load_cached(folder, name) if folder else None
     if cached is not None:
         LOADED[lang] = "cache"
         return cached
@@ -199,8 +206,10 @@ def load(lang: str) -> Mapping[str, str]:
         log.warning("lemma dictionary %s kept as simplemma's dict: %s", lang, err)
         LOADED[lang] = "simplemma"
         return MappingStrToByteString(_load_dictionary_from_disk(lang))
-    _write_cache(folder, name, out, firsts, starts, rev, count)
     LOADED[lang] = "built"
+    if folder is None:
+        return FlatDictionary(out, firsts, starts, rev, count)
+    _write_cache(folder, name, out, firsts, starts, rev, count)
     return _load_cached(folder, name) or FlatDictionary(out, firsts, starts, rev, count)
 
 
