@@ -187,3 +187,25 @@ def test_a_protest_toll_named_after_its_verb(segmenter, coder):
     roots = _roots(segmenter, coder, text)
     assert "14" in roots
     assert "18" not in roots
+
+
+def _roots_published(segmenter, coder, text: str, published) -> set[str]:
+    doc = segmenter.run(Doc(id="t", raw=text))
+    doc.lang = "es"
+    doc.published = published
+    doc.mentions = []
+    return {e.cameo[:2] for e in coder.code(doc) if not e.negated}
+
+
+def test_an_event_recalled_with_an_old_date_is_background(segmenter, coder):
+    from datetime import date
+
+    text = "Miles de personas marcharon hacia la plaza donde el líder fue asesinado en marzo de 1990 por un comando."
+    roots = _roots_published(segmenter, coder, text, date(2001, 5, 4))
+    assert "14" in roots
+    assert "18" not in roots
+    # the same killing reported within the year is news
+    assert "18" in _roots_published(segmenter, coder, text, date(1990, 6, 1))
+    # a date that opens the sentence sets the scene of a story told as news
+    scene = "En 1968, la policía reprimió con violencia a los estudiantes en la capital."
+    assert "17" in _roots_published(segmenter, coder, scene, date(1996, 8, 24))

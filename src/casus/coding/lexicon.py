@@ -9,8 +9,10 @@ statements of the same event across the document (casus.coding.dedupe).
 from __future__ import annotations
 
 import logging
+import re
 from collections import defaultdict
 from dataclasses import replace
+from datetime import date
 
 from casus.coding import attribution, dates, location, modality, quantities
 from casus.coding.confidence import score
@@ -93,6 +95,7 @@ class LexiconCoder:
                 for ev, ctx in self._events(doc, sent, lang, lex, match, mentions, attr, verbs):
                     found.append(ev)
                     context[id(ev)] = ctx
+            found = self._news(doc, sent, lang, found)
             kept = salient(found)
             moods: dict[int, modality.ModalityResult] = {}
             for ev in kept:
@@ -105,6 +108,15 @@ class LexiconCoder:
         for ev in events:
             _finish(ev)
         return events
+
+    def _news(self, doc: Doc, sent: Sentence, lang: str, found: list[Event]) -> list[Event]:
+        """The candidate events of a sentence less those it recalls from the past (_background)."""
+        published = self.opts.published or doc.published
+        text = doc.text[sent.start : sent.end]
+        if not found or published is None or not _YEAR.search(text):
+            return found
+        found_dates = dates.candidates(text, lang, published, base_offset=sent.start)
+        return [ev for ev in found if not _background(found_dates, published, int(ev.trigger["end"]))]
 
     def _qualify(self, doc: Doc, lang: str, events: list[Event]) -> None:
         """Quantities, date and location of the events that survived selection and dedupe (the costly
@@ -506,3 +518,28 @@ def _protest_reason(sent: Sentence, lex: Lexicon, match: TriggerMatch, matches: 
         if opens and all(t.text.isalnum() for t in between):
             return True
     return False
+
+
+BACKGROUND_DAYS = 366  # an event dated this long before publication is history, not news
+BACKGROUND_REACH = 30  # characters from the trigger to its date ("asesinado en noviembre de 1995")
+_YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")  # only a written year can date an event over a year back
+
+
+def _background(found_dates: list[dates.DateResult], published, t_end: int) -> bool:
+    """An earlier event the report recalls, dated right after its trigger over a year before publication
+    ("Rabin, asesinado en noviembre de 1995 por ...", "rompió una alianza en agosto de 2003"): background
+    to the news, not an event of it (such mentions flood event data with old events). A date that opens
+    the sentence ("En 1968, ...") sets the scene of a story told as news and does not count."""
+    when = next(
+        (d for d in found_dates if d.start is not None and 0 <= d.start - t_end <= BACKGROUND_REACH), None
+    )
+    if when is None or not when.date:
+        return False
+    try:
+        year = int(when.date[:4])
+        month = int(when.date[5:7]) if len(when.date) >= 7 else 12
+        last = date.fromisoformat(when.date) if len(when.date) >= 10 else date(year, month, 28)
+        pub = date.fromisoformat(str(published)[:10])  # a date, a datetime or an ISO string
+    except ValueError:
+        return False
+    return (pub - last).days > BACKGROUND_DAYS
