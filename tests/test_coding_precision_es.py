@@ -209,3 +209,8 @@ def test_an_event_recalled_with_an_old_date_is_background(segmenter, coder):
     # a date that opens the sentence sets the scene of a story told as news
     scene = "En 1968, la policía reprimió con violencia a los estudiantes en la capital."
     assert "17" in _roots_published(segmenter, coder, scene, date(1996, 8, 24))
+
+
+def test_blocking_an_issue_is_not_a_road_block(segmenter, coder):
+    assert "14" not in _roots(segmenter, coder, "El gobierno intenta bloquear la cuestión de las fronteras.")
+    assert "14" in _roots(segmenter, coder, "Los camioneros bloquearon el paso fronterizo durante horas.")
