@@ -109,3 +109,24 @@ def test_arabic_actors_the_agent_after_a_passive_is_the_source(pipeline):
 def test_arabic_actors_a_planned_or_imagined_attack_is_no_event(pipeline):
     assert not _events(pipeline, "واقترح أحدهم أن تجري عملية تفجير بالشاحنات.")
     assert not _events(pipeline, "وتدرس الحكومة خيار شن ضربات جوية على معسكرات المتمردين.")
+
+
+def test_arabic_actors_the_cause_of_a_toll_is_its_source(pipeline):
+    events = _events(pipeline, "وأسفر هجوم شنه مسلحون يمنيون على دورية حدودية عن مقتل ثلاثة جنود سعوديين.")
+    assert ("1823", "YEMUAF", "SAUMIL") in events, events
+
+
+def test_arabic_actors_an_actor_after_a_preposition_is_no_victim(pipeline):
+    events = _events(pipeline, "قتل شرطي أردني في هجوم شنه مسلحون قرب الحدود.")
+    assert any(t == "JORCOP" for _, _, t in events), events
+
+
+def test_arabic_actors_people_before_an_explosion_outrank_its_place(pipeline):
+    text = "وسقط عشرات الجنود الأميركيين بين قتيل وجريح بانفجار عبوة ناسفة وسط مدينة تكريت."
+    assert any(t == "USAMIL" for _, _, t in _events(pipeline, text))
+
+
+def test_arabic_actors_foreign_forces_take_no_home_country(finder):
+    codes = _codes(finder, "وقالت وزارة الدفاع الأفغانية إن قوات أجنبية قصفت قرية في ولاية هلمند.")
+    assert "AFGGOV" in codes or "AFGMIL" in codes
+    assert "---MIL" in codes  # the foreign forces stay without a country

@@ -482,17 +482,18 @@ def _place_only(after: Mention, before: Mention) -> bool:
 
 
 PATIENT_GAP_WORDS = 3  # words between a passive Arabic verb and its patient ("قتل 20 شخصا", "مقتل ثلاثة من")
+PATIENT_MARKERS = frozenset({"على", "ضد"})  # "انفجرت على دورية": what a blast or an attack hit
 
 
 def _patient_gap(lex: Lexicon, gap: str) -> bool:
     """The words between an Arabic passive or casualty word and an actor leave it the patient: a few words (a
-    count, "من"), no preposition ("في هجوم انتحاري", "بانفجار"), no new clause."""
+    count, "من", "على"), no other preposition ("في هجوم انتحاري", "بانفجار"), no new clause."""
     words = gap.replace(",", " , ").split()
     if len(words) > PATIENT_GAP_WORDS:
         return False
     stop = (
         set(lex.defaults["target"]) | set(lex.defaults["clause_break"]) | set(lex.defaults["agent"]) | {","}
-    )
+    ) - PATIENT_MARKERS
     return not any(w in stop or (w[:1] == "ب" and len(w) > 3 and not w[1:].isdigit()) for w in words)
 
 
