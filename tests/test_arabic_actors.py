@@ -130,3 +130,8 @@ def test_arabic_actors_foreign_forces_take_no_home_country(finder):
     codes = _codes(finder, "وقالت وزارة الدفاع الأفغانية إن قوات أجنبية قصفت قرية في ولاية هلمند.")
     assert "AFGGOV" in codes or "AFGMIL" in codes
     assert "---MIL" in codes  # the foreign forces stay without a country
+
+
+def test_arabic_actors_who_survives_an_assassination_attempt_is_its_target(pipeline):
+    events = _events(pipeline, "ونجا وزير عراقي من محاولة اغتيال في بغداد.")
+    assert any(c == "185" and t == "IRQGOV" for c, _, t in events), events
