@@ -167,6 +167,7 @@ def assign(
     cands = [m for m in mentions if id(m) not in excluded]
     obj_spans = [(toks[i].start, toks[i].end) for i in match.tokens[1:]]
     inside = [m for m in cands if any(m.start < e and m.end > s for s, e in obj_spans)]
+    inside = [m for m in inside if not _where(lex, trig, m, _gap(doc, anchor_end, m.start))]
     before = [m for m in cands if m.end <= t_start]
     after = [m for m in cands if m.start >= anchor_end and m not in inside]
     ends = [toks[i].end for i in match.tokens] + [m.end for m in inside]
@@ -207,6 +208,9 @@ def assign(
         if _purpose_between(sent, lex, prev_end, m.start):
             break  # "… per combattere la Russia": a hostile purpose clause is an event of its own
         gap = _gap(doc, prev_end, m.start)
+        if _where(lex, trig, m, gap):
+            prev_end = m.end
+            continue  # "protestaron en Jerusalén contra X": where it happened, not whom it is against
         if (
             gap == ""
             and prev_end == t_end
@@ -269,10 +273,15 @@ def assign(
         # the nearest actor before the trigger, skipping ones inside a prepositional phrase ("Security
         # forces IN GUINEA have tortured ...": the forces are the subject)
         gap_text = _gap(doc, near.end, t_start)
-        if _hard_break(doc, near.end, t_start) or (trig.pos == "noun" and len(gap_text.split()) > 6):
+        gap_words = [w for w in gap_text.split() if any(ch.isalnum() for ch in w)]  # " , " is no word
+        if _hard_break(doc, near.end, t_start) or (trig.pos == "noun" and len(gap_words) > 6):
             break
         pre = _norm(doc.text[max(sent.start, near.start - 25) : near.start]).split()
         last = pre[-1] if pre else ""
+        if any(a <= near.start and near.end <= b <= t_start for a, b in _asides(doc, sent, lex)):
+            continue  # "israelíes -la mayoría colonos- habían manifestado": the aside is not the subject
+        if trig.pos == "noun" and near.kind in PLACE_KINDS and last in _grammar(lex, "locative"):
+            continue  # "en Guatemala se realizaron marchas": where, not who
         if not (target_markers.match(last) and last not in lex.defaults["of"]) or trig.pos == "noun":
             subject = near
             break
@@ -289,6 +298,10 @@ def assign(
             return _compound_sources(doc, lex, mentions, excluded, final)
 
     if trig.pos == "noun":
+        if of_actor is not None and object_is_word and trig.object_role == "target" and target is None:
+            # "un combate con tropas DEL EJÉRCITO": the owner of the pattern's object is on its side
+            of_actor, target = None, of_actor
+            roles.how.append("object-of")
         if "pair" in roles.how and subject is not None and subject is not of_actor:
             # "X launched a mediation between A and B": X acts on A (and B), not A on B
             of_actor, target = None, of_actor
@@ -364,10 +377,52 @@ def assign(
             target = obj_actor
         roles.target = target
         if trig.subject == "target":
-            roles.sources, roles.target = ([roles.target] if roles.target else []), (src if src else None)
+            victim = src
+            if victim is None and trig.target is not None:
+                victim = _postposed_subject(doc, lex, after, t_end, target)
+            roles.sources, roles.target = ([roles.target] if roles.target else []), victim
             roles.how.append("subject-is-target")
 
     return _compound_sources(doc, lex, mentions, excluded, roles)
+
+
+POSTPOSED_WORDS = 3  # "murieron tres soldados", "falleció el periodista": the subject right after the verb
+
+
+def _postposed_subject(
+    doc: Doc, lex: Lexicon, after: list[Mention], t_end: int, cause: Mention | None
+) -> Mention | None:
+    """The subject of an intransitive verb placed after it ("murieron tres soldados a manos de X"): the first
+    actor after the verb with only a determiner or a count between, before the cause."""
+    stop = set(lex.defaults["target"]) | set(lex.defaults["agent"]) | set(lex.defaults["of"])
+    stop |= set(lex.defaults["clause_break"])
+    for m in after:
+        if cause is not None and m.start >= cause.start:
+            return None
+        gap = doc.text[t_end : m.start]
+        words = _norm(gap).split()
+        if any(ch in gap for ch in ",;:()") or len(words) > POSTPOSED_WORDS or stop & set(words):
+            return None
+        return m
+    return None
+
+
+DASH_ASIDE = re.compile(r"(?<=\s)-(?=\w)[^-\n]{1,150}?(?<=\w)-(?=[\s,.;:])")
+COMMA_ASIDE = re.compile(r",\s+(\w+)[^,;:.\n]{0,60},")
+
+
+def _asides(doc: Doc, sent: Sentence, lex: Lexicon) -> list[tuple[int, int]]:
+    """Spans of asides inside a sentence: between dashes written as hyphens ("varios cientos de israelíes -la
+    mayoría colonos- marcharon"), and an apposition between commas that opens with a participle ("los
+    partidarios de X, refugiado en Brasil, reclamaron")."""
+    text = doc.text[sent.start : sent.end]
+    spans = [(sent.start + m.start(), sent.start + m.end()) for m in DASH_ASIDE.finditer(text)]
+    endings = tuple(lex.defaults["participle"])
+    for m in COMMA_ASIDE.finditer(text):
+        word = m.group(1).lower()
+        if endings and word.endswith(endings) and len(word) > 4:
+            spans.append((sent.start + m.start(), sent.start + m.end()))
+    return spans
 
 
 def _compound_sources(
@@ -473,6 +528,29 @@ def _purpose_between(sent: Sentence, lex: Lexicon, start: int, end: int) -> bool
 
 
 PLACE_KINDS = frozenset({"place", "capital", "country"})
+CITY_KINDS = frozenset({"place", "capital"})
+
+
+def _grammar(lex: Lexicon, key: str) -> tuple[str, ...]:
+    """A list of data/grammar/markers.yaml for the lexicon's language that the trigger lexicons do not carry."""
+    from casus.coding.triggers import lang_defaults
+
+    return tuple(lang_defaults().get(lex.lang, {}).get(key, ()))
+
+
+def _where(lex: Lexicon, trig, m: Mention, gap: str) -> bool:
+    """A city after a locative preposition ("en Asunción", "desde Montevideo") says where the event took place:
+    it is no target, unless the trigger's own target prepositions name that preposition."""
+    if m.kind not in CITY_KINDS:
+        return False
+    static = _grammar(lex, "locative")
+    words = gap.split()
+    markers = set(lex.defaults["target"]) - set(static)
+    # "en la Ciudad Vieja de Montevideo" is a place still; "en protesta contra Moscú" is not
+    opens = bool(words) and words[0] in static and not markers & set(words[1:])
+    if not static or not (_tail(static, gap) or opens):
+        return False
+    return not (trig.target and _tail(trig.target, gap))
 
 
 def _place_only(after: Mention, before: Mention) -> bool:
@@ -522,7 +600,16 @@ def _hard_break(doc: Doc, start: int, end: int) -> bool:
 def _agent_tail(lex: Lexicon, gap: str) -> bool:
     """The gap ends with an agent marker and at most an article ("el viernes por los", "by the"), so an
     adverbial may stand between a passive verb and its agent; "por informe de" does not end with one."""
-    return _tail(lex.defaults["agent"], gap)
+    if _tail(lex.defaults["agent"], gap):
+        return True
+    words = gap.replace("'", " ").split()
+    if words and words[-1] in ARTICLES:
+        words = words[:-1]
+    for member in _grammar(lex, "member"):  # "por miembros de un grupo armado": the group is the agent
+        n = len(member.split())
+        if " ".join(words[-n:]) == member and len(words) > n:
+            return _tail(lex.defaults["agent"], " ".join(words[:-n]))
+    return False
 
 
 def _tail(markers, gap: str) -> bool:

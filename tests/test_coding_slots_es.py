@@ -1,0 +1,78 @@
+"""Spanish source and target slots (sentences written for these tests): who acted and whom it touched in
+violence verbs, protests against someone in a named city, passives with 'por miembros de', an armed clash
+'con' a force, and asides between dashes or commas before the verb."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from casus.doc import Doc
+from casus.options import Options
+from casus.pipeline import Pipeline
+
+
+@pytest.fixture(scope="module")
+def pipeline() -> Pipeline:
+    return Pipeline(Options(lang="es"))
+
+
+def _events(pipeline: Pipeline, text: str) -> list[tuple[str, str | None, str | None]]:
+    doc = pipeline.run(Doc(id="t", raw=text, lang_hint="es", published=date(2001, 3, 2)))
+    return [
+        (e.cameo, e.source.code if e.source else None, e.target.code if e.target else None)
+        for e in doc.events
+        if not e.negated
+    ]
+
+
+def _has(events, root: str, source: str | None, target: str | None) -> bool:
+    return any(
+        c.startswith(root)
+        and (source is None or (s or "").startswith(source))
+        and (target is None or (t or "").startswith(target))
+        for c, s, t in events
+    )
+
+
+def test_slots_es_a_city_after_en_is_where_not_whom(pipeline):
+    events = _events(
+        pipeline, "Miles de estudiantes chilenos marcharon en Santiago contra el ministro de Educación."
+    )
+    assert _has(events, "14", "CHL", "CHL"), events
+    events = _events(pipeline, "Cientos de campesinos reclamaron en Lima la renuncia del presidente peruano.")
+    assert not any(t == "PER" for _, _, t in events), events  # not the capital as the target
+    assert _has(events, "10", None, "PERGOV"), events
+
+
+def test_slots_es_who_died_is_the_target_and_the_killer_the_source(pipeline):
+    events = _events(pipeline, "Cuatro soldados colombianos murieron a manos de guerrilleros de las FARC.")
+    assert _has(events, "18", "COLREB", "COLMIL"), events
+    events = _events(pipeline, "Murieron dos policías peruanos en un ataque de Sendero Luminoso.")
+    assert _has(events, "18", None, "PERCOP"), events
+    assert not any(s and s.startswith("PERCOP") for _, s, _ in events), events
+
+
+def test_slots_es_members_of_a_group_are_the_agent_of_a_passive(pipeline):
+    events = _events(
+        pipeline, "Un comerciante fue secuestrado por integrantes del ELN en una carretera del Cesar."
+    )
+    assert _has(events, "18", "COLREB", None), events
+
+
+def test_slots_es_a_clash_with_troops_has_the_troops_as_target(pipeline):
+    events = _events(
+        pipeline,
+        "Guerrilleros de las FARC sostuvieron en zona rural , un combate con tropas del Ejército , ANTIOQUIA , ITUANGO",
+    )
+    assert _has(events, "19", "COLREB", "COLMIL"), events
+
+
+def test_slots_es_an_aside_between_dashes_is_not_the_subject(pipeline):
+    events = _events(
+        pipeline,
+        "Centenares de venezolanos -en su mayoría estudiantes y jubilados- protestaron en Caracas contra el gobierno.",
+    )
+    assert _has(events, "14", "VEN", None), events
+    assert not any(s == "---EDU" for _, s, _ in events), events
