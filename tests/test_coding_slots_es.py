@@ -76,3 +76,16 @@ def test_slots_es_an_aside_between_dashes_is_not_the_subject(pipeline):
     )
     assert _has(events, "14", "VEN", None), events
     assert not any(s == "---EDU" for _, s, _ in events), events
+
+
+def test_slots_es_the_organiser_of_a_protest_is_its_source(pipeline):
+    events = _events(pipeline, "La marcha fue organizada por la Central Obrera Boliviana.")
+    assert _has(events, "14", "BOLLAB", None), events
+
+
+def test_slots_es_the_head_of_a_genitive_chain_is_the_patient(pipeline):
+    events = _events(
+        pipeline,
+        "Dos camiones del Programa Mundial de Alimentos de la ONU fueron atacados por guerrilleros de las FARC.",
+    )
+    assert _has(events, "18", "COLREB", "IGOUNOWFP"), events

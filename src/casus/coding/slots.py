@@ -199,6 +199,7 @@ def assign(
     patient_after = (
         trig.pos == "verb" and trig.after in ("target", "object") and bool(lex.defaults.get("verb_initial"))
     )
+    protest_noun = trig.pos == "noun" and trig.cameo[:2] == "14"  # "la marcha, convocada por X"
     for m in after:
         prev_end = max([prev_end] + [e for e in ends if e <= m.start])
         if m.start - t_end > TARGET_WINDOW or _hard_break(doc, prev_end, m.start):
@@ -238,7 +239,11 @@ def assign(
         elif (
             agent is None
             and (passive or trig.pos == "noun" or patient_after)
-            and (_marker(lex.marker_res["agent"], gap) or (passive and _agent_tail(lex, gap)))
+            and (
+                _marker(lex.marker_res["agent"], gap)
+                or (passive and _agent_tail(lex, gap))
+                or (protest_noun and prev_end == t_end and _participle_agent(lex, gap))
+            )
         ):
             if m.start - prev_end <= SOURCE_GAP:
                 agent = m
@@ -287,6 +292,8 @@ def assign(
             break
     if trig.pos == "noun" and subject is not None and subject.end < t_start - 60:
         subject = None
+    if subject is not None and subject in cands:
+        subject = _genitive_head(doc, lex, cands, subject)
 
     if (
         trig.pos == "verb"
@@ -384,6 +391,18 @@ def assign(
             roles.how.append("subject-is-target")
 
     return _compound_sources(doc, lex, mentions, excluded, roles)
+
+
+def _genitive_head(doc: Doc, lex: Lexicon, cands: list[Mention], m: Mention) -> Mention:
+    """The head of a chain of genitives ("las embarcaciones del PMA DE LA ONU fueron asaltadas"): the actor
+    the nearest one hangs from, joined to it by "de/del/de la" alone."""
+    if lex.lang != "es":
+        return m
+    of = set(lex.defaults["of"])
+    pos = cands.index(m)
+    while pos > 0 and _gap(doc, cands[pos - 1].end, cands[pos].start) in of:
+        pos -= 1
+    return cands[pos]
 
 
 POSTPOSED_WORDS = 3  # "murieron tres soldados", "falleció el periodista": the subject right after the verb
@@ -609,6 +628,27 @@ def _agent_tail(lex: Lexicon, gap: str) -> bool:
         n = len(member.split())
         if " ".join(words[-n:]) == member and len(words) > n:
             return _tail(lex.defaults["agent"], " ".join(words[:-n]))
+    return False
+
+
+PARTICIPLE_AGENT_WORDS = 2  # "fue convocada", "organizado" before "por": who organised an event noun
+
+
+def _participle_agent(lex: Lexicon, gap: str) -> bool:
+    """After an event noun, a participle and an agent marker name who did it ("el paro, convocado por X", "la
+    marcha fue organizada por X"): at most an auxiliary before the participle, an article after the marker."""
+    words = gap.replace("'", " ").replace(",", " ").split()
+    if words and words[-1] in ARTICLES:
+        words = words[:-1]
+    endings = tuple(lex.defaults["participle"])
+    for marker in lex.defaults["agent"]:
+        n = len(marker.split())
+        if " ".join(words[-n:]) != marker:
+            continue
+        head = words[:-n]
+        if 1 <= len(head) <= PARTICIPLE_AGENT_WORDS and endings and head[-1].endswith(endings):
+            aux = set(lex.defaults["passive_aux"])
+            return all(w in aux for w in head[:-1])
     return False
 
 
