@@ -1,8 +1,10 @@
 """`casus evaluate` over every dev set and the model input; prints one JSON object.
 
     .venv/bin/python bench/accuracy.py [--coder NAME] [--limit N] [--by lang|set|type] [--misses N]
+                                       [--min-confidence X]
 
-Per set: the scores (with their counts) and the seconds it took; overall and per language as
+Per set: the scores (with their counts) and the seconds it took, and `by_confidence`: precision, recall and
+predictions kept with only the events of confidence >= 0.3/0.5/0.7/0.9; overall and per language as
 `casus evaluate --json` reports them; and each set's floors from eval/floors.json beside its scores.
 """
 
@@ -26,6 +28,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--limit", type=int, default=None, help="first N records of each set")
     parser.add_argument("--by", choices=["lang", "set", "type"], default=None)
     parser.add_argument("--misses", type=int, default=0, help="include the N worst misses")
+    parser.add_argument(
+        "--min-confidence", type=float, default=None, help="score only events of at least this confidence"
+    )
     args = parser.parse_args(argv)
 
     paths = fl.default_gold_paths()
@@ -33,7 +38,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"accuracy: no gold files under {fl.shared_dir()} (set CASUS_SHARED)", file=sys.stderr)
         return 2
     t0 = time.perf_counter()
-    predictor = PipelinePredictor(Options(coder=args.coder))
+    predictor = PipelinePredictor(Options(coder=args.coder, min_confidence=args.min_confidence))
     build_s = time.perf_counter() - t0
     floors = fl.load_floors()
     combined = Evaluation()
@@ -52,6 +57,7 @@ def main(argv: list[str] | None = None) -> int:
             "docs_per_s": round(summary.docs / seconds, 1) if seconds else None,
             "scores": summary.scores(),
             "floors": floors["sets"].get(name, {}).get("floors"),
+            "by_confidence": ev.by_confidence()["overall"],
             **summary.to_dict(with_types=args.by == "type"),
         }
     report = to_json(combined, args.by, args.misses, args.coder)
@@ -61,6 +67,7 @@ def main(argv: list[str] | None = None) -> int:
         "commit": fl.git_commit(),
         "coder": args.coder,
         "limit": args.limit,
+        "min_confidence": args.min_confidence,
         "build_pipeline_s": round(build_s, 2),
         "sets": sets,
         "overall": report["overall"],

@@ -17,3 +17,7 @@ class Options:
     coder: str = "lexicon"
     db: Path | None = None
     user_actor_dirs: list[Path] = field(default_factory=list)
+    # keep only events whose (calibrated) confidence is at least this; None keeps every event
+    min_confidence: float | None = None
+    # the confidence calibration file; None: the packaged data/calibration/confidence.json
+    calibration: Path | None = None

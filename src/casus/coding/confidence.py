@@ -1,5 +1,10 @@
-"""Confidence of a coded event: how specific the rule was, how complete the actors are, how firm the
-modality is. A number in [0.05, 0.99]; documented so `casus explain` can show where it comes from."""
+"""The coder's own confidence of a coded event: how specific the rule was, how complete the actors are, how
+firm the modality is. A number in [0.05, 0.99].
+
+This hand-set score is not a probability: on the dev sets, filtering on it leaves precision flat. The `code`
+stage replaces it with a calibrated probability that the event is right (casus.coding.calibration, learned
+by bench/calibrate.py) and keeps this value in `Event.cues["formula_confidence"]`; it stays the event's
+confidence only when no calibration file can be read."""
 
 from __future__ import annotations
 

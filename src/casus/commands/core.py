@@ -180,7 +180,32 @@ def options_from(args: argparse.Namespace) -> Options:
         opts.max_bytes = int(args.max_mb * 1024 * 1024)
     if getattr(args, "db", None):
         opts.db = Path(args.db)
+    if getattr(args, "min_confidence", None) is not None:
+        opts.min_confidence = args.min_confidence
     return opts
+
+
+def confidence_value(value: str) -> float:
+    """A --min-confidence value: a probability between 0 and 1."""
+    try:
+        number = float(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a number") from None
+    if not 0.0 <= number <= 1.0:
+        raise argparse.ArgumentTypeError(f"{value} must lie between 0 and 1")
+    return number
+
+
+def add_min_confidence(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--min-confidence",
+        type=confidence_value,
+        default=None,
+        metavar="X",
+        help="keep only events whose calibrated confidence (the probability that the event is right, "
+        "learned on the dev sets) is at least X, 0..1 (default: keep every event); `casus evaluate` "
+        "shows the precision and recall each threshold gives",
+    )
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -209,6 +234,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--format", choices=FORMATS, default="jsonl", help="output format (default jsonl)")
     p.add_argument("--db", type=Path, metavar="PATH", help="also store everything in this database file")
     _add_input_options(p)
+    add_min_confidence(p)
     p.set_defaults(func=cmd_extract)
 
     p = sub.add_parser(

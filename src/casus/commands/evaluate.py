@@ -18,12 +18,15 @@ if TYPE_CHECKING:
 
 
 def register(sub: argparse._SubParsersAction) -> None:
+    from casus.commands.core import add_min_confidence
+
     p = sub.add_parser(
         "evaluate",
         help="score the events casus finds against gold files (shared/spec/gold-format.md)",
         description="Run the pipeline on each gold record's text (with its published date and language) and "
         "score the events: type detection (CAMEO roots, PLOVER types), triples, full-code and field "
-        "accuracy, per file, per language and overall, with the counts beside every ratio.",
+        "accuracy, per file, per language and overall, with the counts beside every ratio; and the "
+        "precision and recall with only the events of confidence >= 0.3, 0.5, 0.7 and 0.9.",
     )
     p.add_argument(
         "gold",
@@ -40,6 +43,7 @@ def register(sub: argparse._SubParsersAction) -> None:
         help="score these event records (joined to gold records by doc_id) instead of running the pipeline",
     )
     p.add_argument("--coder", default="lexicon", help="the coder to evaluate (default: lexicon)")
+    add_min_confidence(p)
     p.add_argument("--by", choices=["lang", "set", "type"], help="also break the scores down by this")
     p.add_argument("--json", action="store_true", help="print one JSON object instead of tables")
     p.add_argument(
@@ -136,9 +140,12 @@ def run(args: argparse.Namespace) -> int:
     floors_mode = args.update_floors or args.check_floors
     if (args.allow_lower or args.margin) and not args.update_floors:
         raise ConfigError("--allow-lower and --margin only go with --update-floors")
-    if floors_mode and (args.limit is not None or args.predictions is not None):
+    if floors_mode and (
+        args.limit is not None or args.predictions is not None or args.min_confidence is not None
+    ):
         raise ConfigError(
-            "floors are measured with the pipeline on whole gold files: drop --limit/--predictions"
+            "floors are measured with the pipeline on whole gold files and every event: "
+            "drop --limit/--predictions/--min-confidence"
         )
     paths = _gold_paths(args, floors_mode)
     if not getattr(args, "verbose", False):
@@ -146,9 +153,9 @@ def run(args: argparse.Namespace) -> int:
         logging.getLogger("casus.pipeline").setLevel(logging.CRITICAL)
     total = sum(len(read_gold(p, args.limit, [])) for p in paths)
     if args.predictions is not None:
-        predictor = FilePredictor(args.predictions)
+        predictor = FilePredictor(args.predictions, args.min_confidence)
     else:
-        predictor = PipelinePredictor(Options(coder=args.coder))
+        predictor = PipelinePredictor(Options(coder=args.coder, min_confidence=args.min_confidence))
     err = Console(stderr=True)
     with Progress(
         TextColumn("evaluating"),

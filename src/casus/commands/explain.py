@@ -7,7 +7,9 @@ import json
 import sys
 
 from rich.console import Console
+from rich.markup import escape
 
+from casus.coding import calibration
 from casus.coding.explain import explain, render
 from casus.doc import Doc, Rejected
 from casus.ingest import read_inputs
@@ -22,7 +24,8 @@ def register(sub: argparse._SubParsersAction) -> None:
         "explain",
         help="show why each event of a document was coded: actors, trigger, rule, modality, attribution",
         description="Run casus on DOC and show, per event, the actor spans, the trigger and the rule that "
-        "fired, the modality and attribution cues, the quantities, the date and the confidence. "
+        "fired, the modality and attribution cues, the quantities, the date and the confidence (a calibrated "
+        "probability that the event is right, learned on the dev sets; the last line says from what). "
         "Exit status: 0 explained, 1 the input was rejected, 2 usage or fatal error.",
     )
     p.add_argument("file", metavar="DOC", help="a page (.txt, .html, .jsonl) or - for standard input")
@@ -38,6 +41,7 @@ def cmd_explain(args: argparse.Namespace) -> int:
     opts: Options = options_from(args)
     opts.coder = args.coder
     pipeline = Pipeline(opts)
+    about = calibration.describe(opts.calibration)
     console = Console(highlight=False)
     status = 0
     for item in pipeline.pipe(read_inputs([args.file], opts)):
@@ -47,7 +51,10 @@ def cmd_explain(args: argparse.Namespace) -> int:
             continue
         doc: Doc = item
         if args.json:
-            sys.stdout.write(json.dumps(explain(doc), ensure_ascii=False) + "\n")
+            out = explain(doc)
+            out["confidence_model"] = about
+            sys.stdout.write(json.dumps(out, ensure_ascii=False) + "\n")
         else:
             render(doc, console)
+            console.print(f"[dim]{escape(about)}[/dim]")
     return status

@@ -45,6 +45,7 @@ def to_json(
     }
     if by == "set":
         out["per_set"] = {k: s.to_dict() for k, s in ev.groups("set").items()}
+    out["by_confidence"] = {"overall": ev.by_confidence()["overall"], "per_file": ev.by_confidence("file")}
     out["gold_problems"] = ev.problems
     out["confusion"] = confusion_dict(overall.confusion)
     out["misses"] = [m.to_dict() for m in ev.misses(misses)]
@@ -137,6 +138,36 @@ def _confusion_table(confusion: Counter) -> Table:
     return table
 
 
+def _confidence_table(groups: dict[str, dict[str, dict[str, Any]]]) -> Table:
+    """Per group and threshold: precision, recall and predictions kept for each judged metric."""
+    table = Table(
+        title="by confidence: precision, recall and predictions kept at each --min-confidence",
+        show_lines=False,
+        title_justify="left",
+        caption="on the dev sets the confidence was calibrated on, these figures are optimistic: "
+        "bench/calibrate.py reports held-out ones",
+        caption_justify="left",
+    )
+    table.add_column("group", no_wrap=True, min_width=12)
+    table.add_column("conf", no_wrap=True)
+    for name in PRF_METRICS:
+        table.add_column(f"{TITLES[name]}\nP  R  (kept)", no_wrap=True)
+    for group, rows in groups.items():
+        label = escape(group if len(group) <= 40 else "…" + group[-39:])
+        for n, (threshold, row) in enumerate(rows.items()):
+            cells = []
+            for name in PRF_METRICS:
+                c = row.get(name)
+                if c is None:
+                    cells.append("[dim]-[/dim]")
+                elif not c["kept"]:
+                    cells.append(f"P - R {c['recall']:.3f} (0)")
+                else:
+                    cells.append(f"P {c['precision']:.3f} R {c['recall']:.3f} ({c['kept']})")
+            table.add_row(label if n == 0 else "", threshold, *cells, end_section=n == len(rows) - 1)
+    return table
+
+
 def _miss_lines(misses: list[Miss]) -> list[str]:
     lines: list[str] = []
     for m in misses:
@@ -176,6 +207,12 @@ def print_report(
         groups.update({f"set {k}": v for k, v in ev.groups("set").items()})
     console.print(_scores_table("casus evaluate: micro precision, recall, F1 (with counts)", groups))
     console.print(_accuracy_table(groups))
+    conf_groups = {"overall": ev.by_confidence()["overall"]}
+    if len(files) > 1:
+        conf_groups.update(
+            {f"file {Path(k).name.removesuffix('.jsonl')}": v for k, v in ev.by_confidence("file").items()}
+        )
+    console.print(_confidence_table(conf_groups))
     if by == "type":
         console.print(_types_table(overall))
     if overall.confusion:

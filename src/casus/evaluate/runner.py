@@ -19,7 +19,9 @@ from typing import Any
 from casus.doc import Doc
 from casus.errors import CasusError, ConfigError, InputError
 from casus.evaluate.aggregate import GROUP_KEYS, Summary, summarise
+from casus.evaluate.by_confidence import confidence_of, grouped, score_thresholds
 from casus.evaluate.gold import GoldRecord, read_gold
+from casus.evaluate.metrics import PRF
 from casus.evaluate.score import DocScore, Miss, file_vocabularies, score_doc
 from casus.options import Options
 from casus.pipeline import Pipeline
@@ -93,6 +95,8 @@ class Scored:
     record: GoldRecord
     score: DocScore
     rejected: bool = False
+    # threshold -> metric -> counts with only the predictions at or above that confidence
+    by_confidence: dict[float, dict[str, PRF]] = field(default_factory=dict)
 
 
 @dataclass(slots=True)
@@ -116,6 +120,13 @@ class Evaluation:
             raise ConfigError(f"unknown grouping {by!r}: use file, lang or set")
         return summarise(self.pairs(), GROUP_KEYS[by])
 
+    def by_confidence(self, by: str | None = None) -> dict[str, dict[str, dict[str, Any]]]:
+        """Precision and recall at each confidence threshold, overall or per `by` (file, lang, set)."""
+        if by is None:
+            return grouped(("overall", s.by_confidence) for s in self.scored)
+        key = GROUP_KEYS[by]
+        return grouped((key(s.score), s.by_confidence) for s in self.scored)
+
     def misses(self, limit: int) -> list[Miss]:
         """The worst misses first: a document where something else was predicted says more than silence."""
         all_misses = [m for s in self.scored for m in s.score.misses]
@@ -136,7 +147,9 @@ def evaluate_records(records: Sequence[GoldRecord], predict: Predictor) -> list[
             preds = predict(record)
         except CasusError:
             preds, rejected = [], True
-        out.append(Scored(record, score_doc(record, preds, vocab[record.file]), rejected))
+        fv = vocab[record.file]
+        thresholds = score_thresholds(record, preds, fv)
+        out.append(Scored(record, score_doc(record, preds, fv), rejected, thresholds))
     return out
 
 
@@ -163,9 +176,10 @@ def evaluate_files(
 
 
 class FilePredictor:
-    """Predictions read from event records (JSONL, e.g. `casus extract --format jsonl`), by `doc_id`."""
+    """Predictions read from event records (JSONL, e.g. `casus extract --format jsonl`), by `doc_id`;
+    with `min_confidence`, only those of at least that confidence."""
 
-    def __init__(self, path: Path | str):
+    def __init__(self, path: Path | str, min_confidence: float | None = None):
         import json
 
         self.by_doc: dict[str, list[dict[str, Any]]] = {}
@@ -183,6 +197,8 @@ class FilePredictor:
                 raise ConfigError(f"{path}:{n}: not valid JSON: {err.msg}") from err
             if not isinstance(rec, dict) or "doc_id" not in rec:
                 raise ConfigError(f"{path}:{n}: an event record needs a `doc_id`")
+            if min_confidence is not None and confidence_of(rec) < min_confidence:
+                continue
             self.by_doc.setdefault(str(rec["doc_id"]), []).append(rec)
 
     def __call__(self, record: GoldRecord) -> list[dict[str, Any]]:
