@@ -89,3 +89,17 @@ def test_slots_es_the_head_of_a_genitive_chain_is_the_patient(pipeline):
         "Dos camiones del Programa Mundial de Alimentos de la ONU fueron atacados por guerrilleros de las FARC.",
     )
     assert _has(events, "18", "COLREB", "IGOUNOWFP"), events
+
+
+def test_slots_es_a_headline_noun_that_is_the_verb_takes_its_object(pipeline):
+    events = _events(pipeline, "GOBIERNO PERUANO DENUNCIA MANIOBRAS DE TROPAS ECUATORIANAS")
+    assert _has(events, "11", "PER", "ECU"), events
+    events = _events(pipeline, "El ejército serbio morteros de 120 mm cerca de la base de los cascos azules.")
+    assert not any(t and t.startswith("IGO") for _, _, t in events), events  # no verb here
+
+
+def test_slots_es_what_is_burned_belongs_to_the_target(pipeline):
+    events = _events(
+        pipeline, "Estudiantes iraníes quemaron una bandera estadounidense frente a la antigua embajada."
+    )
+    assert _has(events, "14", "IRN", "USA"), events

@@ -200,6 +200,7 @@ def assign(
         trig.pos == "verb" and trig.after in ("target", "object") and bool(lex.defaults.get("verb_initial"))
     )
     protest_noun = trig.pos == "noun" and trig.cameo[:2] == "14"  # "la marcha, convocada por X"
+    verbal_noun = _verbal_noun(doc, lex, trig, before, t_start)
     for m in after:
         prev_end = max([prev_end] + [e for e in ends if e <= m.start])
         if m.start - t_end > TARGET_WINDOW or _hard_break(doc, prev_end, m.start):
@@ -260,6 +261,7 @@ def assign(
             and (not patient_after or _patient_gap(lex, gap))
             and (
                 (trig.pos == "verb" and (trig.target is None or _tail(trig.target, gap)))
+                or (verbal_noun and _verbal_object(gap))
                 or target_markers.match(gap)
                 or gap == ""
             )
@@ -391,6 +393,28 @@ def assign(
             roles.how.append("subject-is-target")
 
     return _compound_sources(doc, lex, mentions, excluded, roles)
+
+
+def _verbal_noun(doc: Doc, lex: Lexicon, trig, before: list[Mention], t_start: int) -> bool:
+    """A Spanish noun trigger that is the verb of its clause: a present-tense form written like the noun
+    ("EJÉRCITO HAITIANO DENUNCIA ACTITUD DE ...", "la guerrilla amenaza a los alcaldes"), right after an
+    actor with no determiner between. Its object need not follow a preposition."""
+    if trig.pos != "noun" or lex.lang != "es" or not before:
+        return False
+    word = _norm(doc.text[t_start:].split(maxsplit=1)[0]) if doc.text[t_start:].strip() else ""
+    if not word.endswith(VERB_ENDINGS_ES):
+        return False  # "el ejército serbio MORTEROS de 120 mm": a plural noun is no verb
+    return doc.text[before[-1].end : t_start].strip() == ""
+
+
+VERB_ENDINGS_ES = ("a", "e", "an", "en")  # present tense, third person: denuncia, amenaza, condenan
+OBLIQUE_ES = frozenset({"por", "en", "para", "desde", "sobre", "tras", "durante", "ante"})
+
+
+def _verbal_object(gap: str) -> bool:
+    """The words between a verbal noun and an actor leave it the object ("a los alcaldes", "actitud de
+    algunos"): no preposition that opens an adjunct ("por restricción a ...", "en Bogotá")."""
+    return not OBLIQUE_ES & set(gap.replace(",", " ").split())
 
 
 def _genitive_head(doc: Doc, lex: Lexicon, cands: list[Mention], m: Mention) -> Mention:
