@@ -133,9 +133,9 @@ def features(ev: Event, doc: Doc, counts: tuple[Counter, Counter]) -> dict[str, 
 
     Only what the final Event and its Doc carry: modality, the actors and whether they have a country,
     whether source and target are one country, attribution, quantities, a place, a date read from the text,
-    how many sentences state it, how many events its sentence produced (and of its root), whether the trigger
-    is several words or a noun, a passive, whether the code is a 3-4 digit one, the sentence's length and
-    whether it is the title. The old formula's inputs are among them; cues a coder does not fill count 0.
+    how many sentences state it, whether its sentence produced other events (and of its root), whether the
+    trigger is several words or a noun, a passive, whether the code is a 3-4 digit one, the sentence's length
+    and whether it is the title. The old formula's inputs are among them; cues a coder does not fill count 0.
     """
     per_sentence, per_root = counts
     sent = next((s for s in doc.sentences if s.index == ev.sentence), None)
@@ -156,8 +156,10 @@ def features(ev: Event, doc: Doc, counts: tuple[Counter, Counter]) -> dict[str, 
         "quantities": float(bool(ev.quantities)),
         "date_in_text": float(ev.date_source not in ("published", "")),
         "log_mentions": math.log(max(ev.mentions, 1)),
-        "sentence_events": float(min(per_sentence.get(ev.sentence, 1), 6) - 1),
-        "same_root_events": float(min(per_root.get((ev.sentence, event_root(ev)), 1), 4) - 1),
+        # whether other events share the sentence (of any root, of the same root): yes/no, because the dev
+        # sets hold few sentences with three or more events and a count would extrapolate
+        "shared_sentence": float(per_sentence.get(ev.sentence, 1) > 1),
+        "shared_root": float(per_root.get((ev.sentence, event_root(ev)), 1) > 1),
         "multiword_trigger": float(min(int(elements) - 1, 2)),
         "noun_trigger": float(cues.get("pos") == "noun"),
         "passive": float(bool(cues.get("passive"))),
@@ -278,6 +280,8 @@ def calibrate(doc: Doc, events: list[Event], model: Calibrator | None) -> None:
     `cues["formula_confidence"]`. With no model, the coder's formula confidence stays."""
     counts = sentence_counts(events)
     for ev in events:
+        if ev.cues is None:  # a plug-in coder may leave it unset
+            ev.cues = {}
         ev.cues[FORMULA_CUE] = round(ev.confidence, 3)
         if model is not None and model.applies_to(ev):
             ev.confidence = model.probability(ev, doc, counts)
