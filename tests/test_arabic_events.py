@@ -1,7 +1,8 @@
 """Arabic protest and attack triggers, on news sentences written for these tests: crowding and demonstrating
 as written verbs (not the verbal noun of a call to demonstrate), demonstrators who went out some words after
 the verb, the victims named before a plural "were killed in an attack" (and no new event for an attack the
-report already told: في الهجوم), and the Awakening councils as an Iraqi armed group."""
+report already told: في الهجوم), no event in a relative clause (المحامي الذي اغتيل), and the Awakening councils
+as an Iraqi armed group."""
 
 from __future__ import annotations
 
@@ -64,3 +65,20 @@ def test_arabic_events_awakening_councils_are_an_iraqi_armed_group():
     finder = ActorFinder(load_builtin())
     doc = Doc(id="t", text="واصيب ثلاثة من عناصر قوات الصحوة بجروح في بعقوبة.", lang="ar")
     assert "IRQUAF" in [m.code for m in finder.find(doc)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ونعت النقابة المحامي الذي اغتيل في منزله.",
+        "وزار المحافظ الساحة التي تظاهر فيها الطلاب الشهر الماضي.",
+    ],
+)
+def test_arabic_events_a_relative_clause_recalls_no_new_event(pipeline, text):
+    events = _events(pipeline, text)
+    assert not any(code.startswith(("14", "18")) for code, _, _ in events)
+
+
+def test_arabic_events_the_same_verb_outside_a_relative_clause_is_an_event(pipeline):
+    events = _events(pipeline, "واغتال مسلحون مجهولون محاميا في منزله أمس.")
+    assert any(code.startswith("18") for code, _, _ in events)
