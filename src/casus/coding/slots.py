@@ -3,7 +3,8 @@
 Word order (subject before the verb in it/en/fr/es/de main clauses), passives (an auxiliary before a
 participle; an agent marker "da parte di / by / par / por / durch" after it), nominal events ("l'invio di
 truppe DELLA Corea del Nord IN Russia"), compound actors ("A e B") and the speaker frame are handled here;
-every decision is recorded as a cue for `casus explain`.
+every decision is recorded as a cue for `casus explain`. Phrase-level cues (places after a locative, asides,
+genitive heads, postposed subjects, Spanish verbal nouns) are in casus.coding.phrases.
 """
 
 from __future__ import annotations
@@ -11,58 +12,25 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from casus.coding.phrases import ARTICLES
+from casus.coding.phrases import agent_tail as _agent_tail
+from casus.coding.phrases import asides as _asides
+from casus.coding.phrases import ends_with as _tail
+from casus.coding.phrases import gap_text as _gap
+from casus.coding.phrases import genitive_head as _genitive_head
+from casus.coding.phrases import grammar_list as _grammar
+from casus.coding.phrases import is_where as _where
+from casus.coding.phrases import norm as _norm
+from casus.coding.phrases import participle_agent as _participle_agent
+from casus.coding.phrases import postposed_subject as _postposed_subject
+from casus.coding.phrases import verbal_noun as _verbal_noun
+from casus.coding.phrases import verbal_object as _verbal_object
 from casus.coding.triggers import Lexicon, TriggerMatch, token_keys
 from casus.doc import Doc, Mention, Sentence
 
 TARGET_WINDOW = 80  # characters of text after the trigger in which a target is looked for
 SOURCE_GAP = 40  # characters between a noun trigger and a following source ("di X", "da parte di X")
 REFLEXIVE = frozenset({"si", "se", "s'", "sich", "s", "ci", "ne"})
-ARTICLES = frozenset(
-    [
-        "il",
-        "lo",
-        "la",
-        "i",
-        "gli",
-        "le",
-        "l",
-        "un",
-        "uno",
-        "una",
-        "the",
-        "a",
-        "an",
-        "le",
-        "la",
-        "les",
-        "l",
-        "un",
-        "une",
-        "el",
-        "los",
-        "las",
-        "lo",
-        "unos",
-        "unas",
-        "der",
-        "die",
-        "das",
-        "den",
-        "dem",
-        "des",
-        "ein",
-        "eine",
-        "einen",
-        "einem",
-        "einer",
-        "its",
-        "their",
-        "sus",
-        "su",
-        "seu",
-        "sua",
-    ]
-)
 SPEECH_ROOTS = frozenset({"01", "02", "10", "11", "12", "13"})
 HOSTILE_ROOTS = frozenset({"17", "18", "19", "20"})
 LOCATIVE_DE = frozenset({"in", "im", "aus", "bei", "nahe", "nach"})  # "in Berlin": a place, not the target
@@ -77,14 +45,6 @@ class Roles:
     target: Mention | None = None
     passive: bool = False
     how: list[str] = field(default_factory=list)  # short notes: "subject", "agent", "of", "speaker", ...
-
-
-def _norm(text: str) -> str:
-    return text.lower().replace("’", "'").replace("`", "'")
-
-
-def _gap(doc: Doc, start: int, end: int) -> str:
-    return _norm(doc.text[start:end]).strip(" \"“”«»'*#@")
 
 
 def compound_group(doc: Doc, lex: Lexicon, mentions: list[Mention], pos: int) -> list[Mention]:
@@ -276,6 +236,7 @@ def assign(
             break
 
     subject: Mention | None = None
+    asides: list[tuple[int, int]] | None = None
     for near in reversed(before[-3:]):
         # the nearest actor before the trigger, skipping ones inside a prepositional phrase ("Security
         # forces IN GUINEA have tortured ...": the forces are the subject)
@@ -285,7 +246,9 @@ def assign(
             break
         pre = _norm(doc.text[max(sent.start, near.start - 25) : near.start]).split()
         last = pre[-1] if pre else ""
-        if any(a <= near.start and near.end <= b <= t_start for a, b in _asides(doc, sent, lex)):
+        if asides is None:
+            asides = _asides(doc, sent, lex)
+        if any(a <= near.start and near.end <= b <= t_start for a, b in asides):
             continue  # "israelíes -la mayoría colonos- habían manifestado": the aside is not the subject
         if trig.pos == "noun" and near.kind in PLACE_KINDS and last in _grammar(lex, "locative"):
             continue  # "en Guatemala se realizaron marchas": where, not who
@@ -395,79 +358,6 @@ def assign(
     return _compound_sources(doc, lex, mentions, excluded, roles)
 
 
-def _verbal_noun(doc: Doc, lex: Lexicon, trig, before: list[Mention], t_start: int) -> bool:
-    """A Spanish noun trigger that is the verb of its clause: a present-tense form written like the noun
-    ("EJÉRCITO HAITIANO DENUNCIA ACTITUD DE ...", "la guerrilla amenaza a los alcaldes"), right after an
-    actor with no determiner between. Its object need not follow a preposition."""
-    if trig.pos != "noun" or lex.lang != "es" or not before:
-        return False
-    word = _norm(doc.text[t_start:].split(maxsplit=1)[0]) if doc.text[t_start:].strip() else ""
-    if not word.endswith(VERB_ENDINGS_ES):
-        return False  # "el ejército serbio MORTEROS de 120 mm": a plural noun is no verb
-    return doc.text[before[-1].end : t_start].strip() == ""
-
-
-VERB_ENDINGS_ES = ("a", "e", "an", "en")  # present tense, third person: denuncia, amenaza, condenan
-OBLIQUE_ES = frozenset({"por", "en", "para", "desde", "sobre", "tras", "durante", "ante"})
-
-
-def _verbal_object(gap: str) -> bool:
-    """The words between a verbal noun and an actor leave it the object ("a los alcaldes", "actitud de
-    algunos"): no preposition that opens an adjunct ("por restricción a ...", "en Bogotá")."""
-    return not OBLIQUE_ES & set(gap.replace(",", " ").split())
-
-
-def _genitive_head(doc: Doc, lex: Lexicon, cands: list[Mention], m: Mention) -> Mention:
-    """The head of a chain of genitives ("las embarcaciones del PMA DE LA ONU fueron asaltadas"): the actor
-    the nearest one hangs from, joined to it by "de/del/de la" alone."""
-    if lex.lang != "es":
-        return m
-    of = set(lex.defaults["of"])
-    pos = cands.index(m)
-    while pos > 0 and _gap(doc, cands[pos - 1].end, cands[pos].start) in of:
-        pos -= 1
-    return cands[pos]
-
-
-POSTPOSED_WORDS = 3  # "murieron tres soldados", "falleció el periodista": the subject right after the verb
-
-
-def _postposed_subject(
-    doc: Doc, lex: Lexicon, after: list[Mention], t_end: int, cause: Mention | None
-) -> Mention | None:
-    """The subject of an intransitive verb placed after it ("murieron tres soldados a manos de X"): the first
-    actor after the verb with only a determiner or a count between, before the cause."""
-    stop = set(lex.defaults["target"]) | set(lex.defaults["agent"]) | set(lex.defaults["of"])
-    stop |= set(lex.defaults["clause_break"])
-    for m in after:
-        if cause is not None and m.start >= cause.start:
-            return None
-        gap = doc.text[t_end : m.start]
-        words = _norm(gap).split()
-        if any(ch in gap for ch in ",;:()") or len(words) > POSTPOSED_WORDS or stop & set(words):
-            return None
-        return m
-    return None
-
-
-DASH_ASIDE = re.compile(r"(?<=\s)-(?=\w)[^-\n]{1,150}?(?<=\w)-(?=[\s,.;:])")
-COMMA_ASIDE = re.compile(r",\s+(\w+)[^,;:.\n]{0,60},")
-
-
-def _asides(doc: Doc, sent: Sentence, lex: Lexicon) -> list[tuple[int, int]]:
-    """Spans of asides inside a sentence: between dashes written as hyphens ("varios cientos de israelíes -la
-    mayoría colonos- marcharon"), and an apposition between commas that opens with a participle ("los
-    partidarios de X, refugiado en Brasil, reclamaron")."""
-    text = doc.text[sent.start : sent.end]
-    spans = [(sent.start + m.start(), sent.start + m.end()) for m in DASH_ASIDE.finditer(text)]
-    endings = tuple(lex.defaults["participle"])
-    for m in COMMA_ASIDE.finditer(text):
-        word = m.group(1).lower()
-        if endings and word.endswith(endings) and len(word) > 4:
-            spans.append((sent.start + m.start(), sent.start + m.end()))
-    return spans
-
-
 def _compound_sources(
     doc: Doc, lex: Lexicon, mentions: list[Mention], excluded: set[int], roles: Roles
 ) -> Roles:
@@ -571,29 +461,6 @@ def _purpose_between(sent: Sentence, lex: Lexicon, start: int, end: int) -> bool
 
 
 PLACE_KINDS = frozenset({"place", "capital", "country"})
-CITY_KINDS = frozenset({"place", "capital"})
-
-
-def _grammar(lex: Lexicon, key: str) -> tuple[str, ...]:
-    """A list of data/grammar/markers.yaml for the lexicon's language that the trigger lexicons do not carry."""
-    from casus.coding.triggers import lang_defaults
-
-    return tuple(lang_defaults().get(lex.lang, {}).get(key, ()))
-
-
-def _where(lex: Lexicon, trig, m: Mention, gap: str) -> bool:
-    """A city after a locative preposition ("en Asunción", "desde Montevideo") says where the event took place:
-    it is no target, unless the trigger's own target prepositions name that preposition."""
-    if m.kind not in CITY_KINDS:
-        return False
-    static = _grammar(lex, "locative")
-    words = gap.split()
-    markers = set(lex.defaults["target"]) - set(static)
-    # "en la Ciudad Vieja de Montevideo" is a place still; "en protesta contra Moscú" is not
-    opens = bool(words) and words[0] in static and not markers & set(words[1:])
-    if not static or not (_tail(static, gap) or opens):
-        return False
-    return not (trig.target and _tail(trig.target, gap))
 
 
 def _place_only(after: Mention, before: Mention) -> bool:
@@ -638,51 +505,6 @@ SHORT_PARENTHESIS = re.compile(r"\([^()]{0,40}\)")  # "(OEA)", "(Yoon Suk Yeol)"
 def _hard_break(doc: Doc, start: int, end: int) -> bool:
     span = SHORT_PARENTHESIS.sub(" ", doc.text[start:end])
     return any(b in span for b in HARD_BREAKS)
-
-
-def _agent_tail(lex: Lexicon, gap: str) -> bool:
-    """The gap ends with an agent marker and at most an article ("el viernes por los", "by the"), so an
-    adverbial may stand between a passive verb and its agent; "por informe de" does not end with one."""
-    if _tail(lex.defaults["agent"], gap):
-        return True
-    words = gap.replace("'", " ").split()
-    if words and words[-1] in ARTICLES:
-        words = words[:-1]
-    for member in _grammar(lex, "member"):  # "por miembros de un grupo armado": the group is the agent
-        n = len(member.split())
-        if " ".join(words[-n:]) == member and len(words) > n:
-            return _tail(lex.defaults["agent"], " ".join(words[:-n]))
-    return False
-
-
-PARTICIPLE_AGENT_WORDS = 2  # "fue convocada", "organizado" before "por": who organised an event noun
-
-
-def _participle_agent(lex: Lexicon, gap: str) -> bool:
-    """After an event noun, a participle and an agent marker name who did it ("el paro, convocado por X", "la
-    marcha fue organizada por X"): at most an auxiliary before the participle, an article after the marker."""
-    words = gap.replace("'", " ").replace(",", " ").split()
-    if words and words[-1] in ARTICLES:
-        words = words[:-1]
-    endings = tuple(lex.defaults["participle"])
-    for marker in lex.defaults["agent"]:
-        n = len(marker.split())
-        if " ".join(words[-n:]) != marker:
-            continue
-        head = words[:-n]
-        if 1 <= len(head) <= PARTICIPLE_AGENT_WORDS and endings and head[-1].endswith(endings):
-            aux = set(lex.defaults["passive_aux"])
-            return all(w in aux for w in head[:-1])
-    return False
-
-
-def _tail(markers, gap: str) -> bool:
-    """The gap ends with one of the markers and at most an article ("ancora di più alla", "outside the")."""
-    words = gap.replace("'", " ").split()
-    if words and words[-1] in ARTICLES:
-        words = words[:-1]
-    wanted = {m.replace("'", " ").strip() for m in markers}
-    return any(" ".join(words[-k:]) in wanted for k in range(1, min(4, len(words)) + 1))
 
 
 def _speaker_subject(doc, match, cands, speaker, roles: Roles, t_start: int) -> Roles:
