@@ -103,3 +103,10 @@ def test_slots_es_what_is_burned_belongs_to_the_target(pipeline):
         pipeline, "Estudiantes iraníes quemaron una bandera estadounidense frente a la antigua embajada."
     )
     assert _has(events, "14", "IRN", "USA"), events
+
+
+def test_slots_es_granada_is_no_country(pipeline):
+    doc = pipeline.run(
+        Doc(id="t", raw="Unos 3.000 estudiantes marcharon ayer por el centro de Granada.", lang_hint="es")
+    )
+    assert not any(m.code.startswith("GRD") for m in doc.mentions), doc.mentions
