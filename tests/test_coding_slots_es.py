@@ -110,3 +110,24 @@ def test_slots_es_granada_is_no_country(pipeline):
         Doc(id="t", raw="Unos 3.000 estudiantes marcharon ayer por el centro de Granada.", lang_hint="es")
     )
     assert not any(m.code.startswith("GRD") for m in doc.mentions), doc.mentions
+
+
+def test_slots_es_clashes_between_two_sides_as_a_verbs_object(pipeline):
+    events = _events(
+        pipeline,
+        "El ejército peruano libró combates entre Ayacucho y Huanta contra columnas de Sendero Luminoso.",
+    )
+    assert not any(t == "PER" for _, _, t in events), events  # no places as the sides
+    events = _events(
+        pipeline,
+        "Se registraron enfrentamientos entre guerrilleros del ELN y tropas del Ejército colombiano.",
+    )
+    assert _has(events, "19", "COLREB", "COLMIL"), events
+    assert not any(c.startswith("145") for c, _, _ in events), events  # armed fighting, not a riot
+
+
+def test_slots_es_a_members_agent_and_a_city_after_en_in_one_sentence(pipeline):
+    events = _events(
+        pipeline, "Un periodista fue secuestrado en Bogotá por miembros del Ejército de Liberación Nacional."
+    )
+    assert _has(events, "18", "COLREB", "COLMED"), events

@@ -161,7 +161,11 @@ def assign(
     )
     protest_noun = trig.pos == "noun" and trig.cameo[:2] == "14"  # "la marcha, convocada por X"
     verbal_noun = _verbal_noun(doc, lex, trig, before, t_start)
-    for m in after:
+    sides = _pair_in_pattern(doc, sent, lex, match, mentions, cands)
+    if sides is not None:  # "enfrentamientos ENTRE guerrilleros y tropas": the pattern holds "entre"
+        of_actor, target = sides
+        roles.how.append("pair")
+    for m in [] if sides is not None else after:
         prev_end = max([prev_end] + [e for e in ends if e <= m.start])
         if m.start - t_end > TARGET_WINDOW or _hard_break(doc, prev_end, m.start):
             break
@@ -189,7 +193,12 @@ def assign(
             and (len(match.tokens) == 1 or object_is_word)
         ):
             of_actor = m  # "l'invasione | russa"
-        elif trig.pos == "noun" and lex.marker_res["pair"].match(gap) and of_actor is None and agent is None:
+        elif (
+            (trig.pos == "noun" or object_is_word)
+            and lex.marker_res["pair"].match(gap)
+            and of_actor is None
+            and agent is None
+        ):  # "enfrentamientos entre A y B", also as a verb's object ("registraron enfrentamientos entre")
             group = compound_group(doc, lex, mentions, mentions.index(m)) if m in mentions else [m]
             if len(group) > 1 and group[0] is m:
                 of_actor, target = group[0], group[1]  # "relazioni tra Pyongyang e Seul"
@@ -314,6 +323,9 @@ def assign(
         roles.how.append("passive")
     else:
         src = agent if (patient_after and agent is not None) else subject
+        if "pair" in roles.how:
+            # "se registraron combates entre A y B": A → B; "X sostuvo combates entre A y B": X → A
+            src, target = (of_actor, target) if src is None else (src, of_actor)
         if patient_after and obj_actor is not None and (target is None or obj_actor.start < target.start):
             target = obj_actor  # "قتل 13 عراقيا": the victims named in the pattern's object
         before_is_patient = patient_after and trig.after == "target" and subject is not None
@@ -356,6 +368,25 @@ def assign(
             roles.how.append("subject-is-target")
 
     return _compound_sources(doc, lex, mentions, excluded, roles)
+
+
+def _pair_in_pattern(
+    doc: Doc, sent: Sentence, lex: Lexicon, match: TriggerMatch, mentions: list[Mention], cands: list[Mention]
+) -> tuple[Mention, Mention] | None:
+    """The two sides of a pattern that holds the pair marker ("combate|enfrentamiento entre ... tropa"): the
+    coordinated actors right after "entre" ("entre guerrilleros del ELN y tropas del Ejército")."""
+    toks = sent.tokens
+    pair = set(lex.defaults["pair"])
+    at = next((i for i in match.tokens[1:] if _norm(toks[i].text) in pair), None)
+    if at is None:
+        return None
+    first = next((m for m in cands if m.start >= toks[at].end), None)
+    if first is None or first not in mentions or _gap(doc, toks[at].end, first.start) not in ("", *ARTICLES):
+        return None
+    group = compound_group(doc, lex, mentions, mentions.index(first))
+    if len(group) < 2 or group[0] is not first:
+        return None
+    return group[0], group[1]
 
 
 def _compound_sources(
