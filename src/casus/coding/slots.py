@@ -337,12 +337,17 @@ def assign(
             # verb-subject-object (Arabic): the first actor after the verb is its subject, the next the target
             post = [m for m in after if m is not agent and not _hard_break(doc, t_end, m.start)]
             if obj_actor is not None and trig.object_role == "source":
-                # the subject is named in the pattern ("قتلت القوات الاميركية 11 مسلحا"): the next actor is the target
+                # the subject is named in the pattern ("قتلت القوات الاميركية 11 مسلحا"): the next actor is the
+                # target; a place in the pattern ("اندلعت في نواكشوط مظاهرات") is where, not who
                 post = [m for m in post if m is not obj_actor]
-                src, target = obj_actor, (post[0] if post else None)
+                if _where(lex, trig, obj_actor, _gap(doc, t_start, obj_actor.start)):
+                    obj_actor = None
+                    src, target = _verb_initial(doc, lex, trig, post, t_end)
+                else:
+                    src, target = obj_actor, _verb_object(doc, lex, trig, post, obj_actor.end)
                 roles.how.append("verb-initial")
             elif post:
-                src, target = post[0], (post[1] if len(post) > 1 else None)
+                src, target = _verb_initial(doc, lex, trig, post, t_end)
                 roles.how.append("verb-initial")
         if src is None and obj_actor is not None and trig.object_role == "source" and not patient_after:
             src = obj_actor
@@ -514,6 +519,44 @@ def _patient_gap(lex: Lexicon, gap: str) -> bool:
         set(lex.defaults["target"]) | set(lex.defaults["clause_break"]) | set(lex.defaults["agent"]) | {","}
     ) - PATIENT_MARKERS
     return not any(w in stop or (w[:1] == "ب" and len(w) > 3 and not w[1:].isdigit()) for w in words)
+
+
+def _verb_initial(
+    doc: Doc, lex: Lexicon, trig, post: list[Mention], t_end: int
+) -> tuple[Mention | None, Mention | None]:
+    """Subject and object after a sentence-initial verb (verb-subject-object): the first actor is the subject,
+    a later one the target (_verb_object); places after a locative are neither ("خرج المتظاهرون الى الشوارع
+    في سريناجار": where, not who or whom)."""
+    kept = _not_where(doc, lex, trig, post, t_end)
+    if not kept:
+        return None, None
+    return kept[0][0], _verb_object(doc, lex, trig, [m for m, _ in kept[1:]], kept[0][0].end)
+
+
+def _verb_object(doc: Doc, lex: Lexicon, trig, post: list[Mention], start: int) -> Mention | None:
+    """The target among the actors after a verb's subject: a trigger that names its target words ("ضد",
+    "يسقط") takes only an actor they introduce; otherwise the next actor that is not a place after a
+    locative."""
+    kept = _not_where(doc, lex, trig, post, start)
+    if trig.target:
+        kept = [(m, gap) for m, gap in kept if _tail(trig.target, gap) or _marker(_custom(lex, trig), gap)]
+    return kept[0][0] if kept else None
+
+
+WHERE_REACH = 20  # characters before an actor inside a pattern in which its locative is looked for
+
+
+def _not_where(doc: Doc, lex: Lexicon, trig, post: list[Mention], start: int) -> list[tuple[Mention, str]]:
+    """The mentions (with the text before each) that are not places after a locative."""
+    kept: list[tuple[Mention, str]] = []
+    prev = start
+    for m in post:
+        # an actor between the pattern's words ("اندلعت في نواكشوط مظاهرات"): the words right before it
+        gap = _gap(doc, prev if prev <= m.start else max(0, m.start - WHERE_REACH), m.start)
+        prev = max(prev, m.end)
+        if not _where(lex, trig, m, gap):
+            kept.append((m, gap))
+    return kept
 
 
 def _role_only(m: Mention) -> bool:
