@@ -538,11 +538,13 @@ def _verb_object(doc: Doc, lex: Lexicon, trig, post: list[Mention], start: int) 
     "يسقط") takes only an actor they introduce; otherwise the next actor that is not a place after a
     locative."""
     kept = _not_where(doc, lex, trig, post, start)
-    if trig.target:
+    if trig.target:  # a chant in quotes ("«يسقط بوش»") still names its target
+        kept = [(m, QUOTES.sub(" ", gap)) for m, gap in kept]
         kept = [(m, gap) for m, gap in kept if _tail(trig.target, gap) or _marker(_custom(lex, trig), gap)]
     return kept[0][0] if kept else None
 
 
+QUOTES = re.compile(r"[«»“”\"]")
 WHERE_REACH = 20  # characters before an actor inside a pattern in which its locative is looked for
 
 
