@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
-from casus.actors.coref import Memory, coref_phrase
+from casus.actors.coref import SECTOR_ROLES, Memory, coref_phrase
 from casus.actors.entries import Entry, primary_of
 from casus.actors.gazetteer import Atom
 from casus.doc import Mention
@@ -64,6 +64,13 @@ class Part:
     rules: list[str] = field(default_factory=list)
     why: str = ""  # how a person or dated group was resolved
     adjective: bool = False  # a country name that can also be read as the country's adjective
+
+
+def _open(part: Part) -> bool:
+    """A role with no country yet ("i soldati"), or an organisation known by its sector only (the CGT of
+    several countries, ---LAB): an adjective or "of X" after it gives its country ("la CGT argentina").
+    Armed groups with no country (Islamic State) stay as they are."""
+    return part.base is None and (part.kind == "role" or (part.kind == "group" and part.role in SECTOR_ROLES))
 
 
 def compose_code(base: str | None, role: str | None) -> str:
@@ -221,7 +228,9 @@ class Composer:
         i = len(parts) - 2
         while i >= 0:
             a, b = parts[i], parts[i + 1]
-            bindable = a.kind == "role" and a.base is None and bool(b.base) and b.kind != "person"
+            bindable = (
+                _open(a) and bool(b.base) and b.kind != "person" and (a.kind == "role" or b.kind != "group")
+            )
             if bindable and conn.fullmatch(gap(a, b)):
                 role = b.role if (a.bound_only and b.role) else a.role
                 parts[i : i + 2] = [
@@ -284,7 +293,7 @@ class Composer:
             if g.strip() and not possessive:
                 return None
             adjectival = b.kind == "demonym" or (b.kind == "country" and b.adjective)
-            if romance and a.kind == "role" and a.base is None and adjectival and not g.strip():
+            if romance and _open(a) and adjectival and not g.strip():
                 return self._merge(a, b, base=b.base, role=a.role, rule="role+demonym")
             if (
                 prenominal

@@ -37,6 +37,8 @@ DOMESTIC_ROLES = {
     "ELI",
 }
 
+# an organisation coded by its sector only (---LAB) is one of several countries' organisations of that name
+SECTOR_ROLES = {"LAB", "AGR", "BUS", "EDU", "MED", "PTY"}
 
 # a role qualified as foreign or international is no domestic actor ("قوات أجنبية", "القوات الدولية")
 FOREIGN_WORDS = ("اجنبي", "اجانب", "دولي", "foreign", "international", "etranger", "extranjer", "stranier")
@@ -111,7 +113,9 @@ def home_country(
     """A document that names one country and no other, as a place or through its own actors ("a Bogotá",
     "la policía colombiana", "las FARC", a Colombian minister): its bare domestic roles (---MIL) take that
     country. A country named only as an actor from outside ("Estados Unidos condenaron ...") is not enough.
-    Organisations do not count; refugees, NGOs and IGOs never take a country this way.
+    Organisations do not count, except one known by its sector only because several countries have one of
+    that name (the CGT, ---LAB: in a story about Argentina only, Argentina's); refugees, NGOs and IGOs never
+    take a country this way.
     A document that names no country at all takes the one country its places point to, when `places` (called
     only then) gives one: (country, the place names that gave it), e.g. ("COL", ["ANTIOQUIA"]).
     """
@@ -132,7 +136,7 @@ def home_country(
     for m in mentions:
         if (
             m.code.startswith("---")
-            and m.kind == "role"
+            and (m.kind == "role" or (m.kind == "group" and m.code[3:6] in SECTOR_ROLES))
             and m.code[3:6] in DOMESTIC_ROLES
             and not _foreign(m.text)
         ):

