@@ -82,3 +82,51 @@ def test_arabic_events_a_relative_clause_recalls_no_new_event(pipeline, text):
 def test_arabic_events_the_same_verb_outside_a_relative_clause_is_an_event(pipeline):
     events = _events(pipeline, "واغتال مسلحون مجهولون محاميا في منزله أمس.")
     assert any(code.startswith("18") for code, _, _ in events)
+
+
+@pytest.mark.parametrize(
+    ("text", "code", "source", "target"),
+    [
+        # opening fire in the present tense, and with the object pronoun before the fire
+        (
+            "وقال شهود إن مسلحين من القبائل يطلقون النار على دورية للجيش الباكستاني قرب الحدود.",
+            "193",
+            "PAK",
+            "PAK",
+        ),
+        ("وقالت الشرطة إن مسلحين أطلقوا عليه النار أمام منزله في الموصل صباح أمس.", "193", "IRQ", None),
+        # rockets fired at a house, an air strike carried out, shelling with the weapon named
+        ("وأطلقت طائرة أميركية بدون طيار صاروخين على منزل في قرية قرب الحدود الأفغانية.", "195", "USA", None),
+        ("وقال مسؤول إن الطائرات الإسرائيلية نفذت ضربة جوية على موقع في جنوب لبنان.", "195", "ISR", "LBN"),
+        ("وقصف الجيش التركي جبال قنديل بالمدفعية الثقيلة صباح أمس.", "194", "TUR", None),
+        # kidnapped by someone after على يد: the one before the verb is the victim
+        (
+            "وأكد مسؤول أن مهندسا تركيا خطف من موقع عمله ليلة الثلاثاء على يد مسلحين مجهولين.",
+            "181",
+            None,
+            "TUR",
+        ),
+        # a rape told in the passive: the one subjected to it is the target
+        ("وذكرت الشرطة أن طالبا عراقيا تعرض للاغتصاب داخل مركز احتجاز.", "1821", None, "IRQ"),
+    ],
+)
+def test_arabic_events_attack_wordings(pipeline, text, code, source, target):
+    events = [e for e in _events(pipeline, text) if e[0] == code]
+    assert events, _events(pipeline, text)
+    assert any(
+        (source is None or (src or "").startswith(source))
+        and (target is None or (tgt or "").startswith(target))
+        for _, src, tgt in events
+    ), events
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ودعت الحكومة إلى وقف إطلاق الصواريخ على البلدات الحدودية.",  # a truce asked for
+        "وناقش الوزراء وقف إطلاق النار على جبهات القتال.",  # a ceasefire
+        "وتخطط الجماعة لإطلاق صواريخ على المدن الإسرائيلية.",  # a plan
+    ],
+)
+def test_arabic_events_a_ceasefire_or_a_plan_to_fire_is_no_attack(pipeline, text):
+    assert not any(code.startswith("19") for code, _, _ in _events(pipeline, text))
