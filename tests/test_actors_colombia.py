@@ -145,6 +145,8 @@ def test_municipalities_file_names_its_source_and_lists_towns():
         ("La Conaie bloqueó las carreteras de la sierra .", "Conaie", "ECUCVL"),
         ("El PIT-CNT paralizó el transporte .", "PIT-CNT", "URYLAB"),
         ("La CTM anunció una marcha hacia el Zócalo .", "CTM", "MEXLAB"),
+        ("La SIP condenó la nueva ley de prensa .", "SIP", "NGOWSTMED"),
+        ("Un barco del PMA llevaba alimentos al puerto .", "PMA", "IGOUNOWFP"),
     ],
 )
 def test_latin_american_organisations(finder, text, name, code):
