@@ -170,3 +170,12 @@ def test_name_and_acronym_in_parentheses_are_one_mention(finder):
     ms = find(finder, "La Federación Colombiana de Educadores (Fecode) convocó a un paro .")
     orgs = [m for m in ms if m.org == "Fecode"]
     assert [m.text for m in orgs] == ["Federación Colombiana de Educadores (Fecode)"]
+
+
+def test_capitalised_article_makes_another_place_name():
+    places = builtin_places()
+    text = (
+        "Sicarios asesinaron a un concejal de El Zulia en la vía a la vereda La Y , NORTE DE SANTANDER , TIBU"
+    )
+    assert places.home(text) == ("COL", ["NORTE DE SANTANDER"])
+    assert [h.text for h in places.scan("La policía del estado Zulia detuvo a dos hombres .")] == ["Zulia"]

@@ -64,6 +64,8 @@ _LOCAL = re.compile(
     r"[ \t]+(?:(?:de|del|de la|de los|de las)[ \t]+)?)"
     r"([A-ZÀ-ÖØ-Þ][\w'’.-]*(?:[ \t]+(?:(?:de|del|de la|de los|de las|la|las|los|el|y)[ \t]+)?[A-ZÀ-ÖØ-Þ][\w'’.-]*)*)"
 )
+# a capitalised article inside a sentence before a division's name: part of another name ("de El Zulia")
+_ARTICLE_BEFORE = re.compile(r"(?<=[^\W\d_])[ \t]+(?:El|La|Los|Las)[ \t]+$")
 # "DEPARTMENT , TOWN": a comma-separated chunk after a division in capitals
 _TOWN_AFTER = re.compile(r"[ \t]*,[ \t]*([^\W\d_][^,.;:!?\n()\"“”«»]{1,40}?)(?=[ \t]*(?:[,.;:!?\n()]|$))")
 _TOWNS_AFTER = 2  # "ANTIOQUIA , PUEBLORRICO , PUEBLORRICO": the municipality and the locality
@@ -351,6 +353,8 @@ class PlaceIndex:
                 and self._in_caps_name(text, folded, start, end)
             ):
                 continue  # "NORTE DE SANTANDER , EL ZULIA": the town El Zulia, not the state of Zulia
+            if not name.city and _ARTICLE_BEFORE.search(text, max(0, start - 12), start):
+                continue  # "el concejal de El Zulia": a capitalised article makes it another place's name
             hits.append((key, PlaceHit(start, end, span, name.countries, not name.city)))
             last = end
         return [(key, hit) for key, hit in hits if key not in refused]
