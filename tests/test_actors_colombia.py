@@ -179,3 +179,8 @@ def test_capitalised_article_makes_another_place_name():
     )
     assert places.home(text) == ("COL", ["NORTE DE SANTANDER"])
     assert [h.text for h in places.scan("La policía del estado Zulia detuvo a dos hombres .")] == ["Zulia"]
+
+
+def test_headline_in_capitals_is_no_department_and_town(finder):
+    ms = codes(find(finder, "ENFRENTAMIENTOS EN ANTIOQUIA , ISRAEL BOMBARDEA GAZA"))
+    assert ms.get("ISRAEL") == "ISR"

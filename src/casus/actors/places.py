@@ -69,6 +69,7 @@ _ARTICLE_BEFORE = re.compile(r"(?<=[^\W\d_])[ \t]+(?:El|La|Los|Las)[ \t]+$")
 # "DEPARTMENT , TOWN": a comma-separated chunk after a division in capitals
 _TOWN_AFTER = re.compile(r"[ \t]*,[ \t]*([^\W\d_][^,.;:!?\n()\"“”«»]{1,40}?)(?=[ \t]*(?:[,.;:!?\n()]|$))")
 _TOWNS_AFTER = 2  # "ANTIOQUIA , PUEBLORRICO , PUEBLORRICO": the municipality and the locality
+_TOWN_WORDS = 5  # "SAN JUAN DE URABA"; a longer chunk is a headline's clause
 
 
 @dataclass(frozen=True, slots=True)
@@ -289,7 +290,7 @@ class PlaceIndex:
         for key, hit in keyed:
             if any(a <= hit.start and hit.end <= b for a, b in local):
                 continue
-            if hit.division and _capitals(hit.text):
+            if hit.division and _capitals(hit.text) and _lower_context(text, hit.start):
                 towns = self._towns_after(text, hit.end)
                 local.extend(towns)
                 if len(hit.countries) > 1 and towns:
@@ -304,7 +305,7 @@ class PlaceIndex:
         spans: list[tuple[int, int]] = []
         for _ in range(_TOWNS_AFTER):
             m = _TOWN_AFTER.match(text, end)
-            if m is None or not _capitals(m.group(1)):
+            if m is None or not _capitals(m.group(1)) or len(m.group(1).split()) > _TOWN_WORDS:
                 break
             spans.append(m.span(1))
             end = m.end(1)
