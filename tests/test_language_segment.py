@@ -183,3 +183,17 @@ def test_language_segment_chinese_and_japanese_need_no_space(segment) -> None:
         "首相は会見した。",
         "「協議を続ける。」と述べた。",
     ]
+
+
+def test_language_segment_lemmas_only_where_casus_codes_the_language(segment) -> None:
+    # Italian is coded: its tokens carry dictionary lemmas ("inviato" -> "inviare")
+    it = segment(
+        Doc(id="it", text="Il governo ha inviato truppe.", lang="it", paragraphs=[Paragraph(0, 29, "body")])
+    )
+    assert [t.lemma for t in it.sentences[0].tokens][:4] == ["il", "governo", "avere", "inviare"]
+    # Polish has no trigger lexicon: nothing reads its lemmas, so no dictionary is opened for it
+    text = "Rząd wysłał wojska do Rosji."
+    pl = segment(Doc(id="pl", text=text, lang="pl", paragraphs=[Paragraph(0, len(text), "body")]))
+    tokens = pl.sentences[0].tokens
+    assert [t.lemma for t in tokens] == [t.text.lower() for t in tokens]
+    assert [t.text for t in tokens][:3] == ["Rząd", "wysłał", "wojska"]

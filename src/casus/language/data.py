@@ -11,6 +11,14 @@ import yaml
 from casus.errors import ConfigError
 
 DATA_DIR = Path(__file__).resolve().parents[1] / "data" / "language"
+LEXICON_DIR = Path(__file__).resolve().parents[1] / "data" / "lexicons"
+
+
+@cache
+def coded(lang: str | None) -> bool:
+    """Whether casus codes events in `lang` (it has a trigger lexicon there): only those languages' lemmas are
+    read downstream, so only they are worth a lemma dictionary (seconds and hundreds of MB to open)."""
+    return bool(lang) and (LEXICON_DIR / f"{lang}.yaml").is_file()
 
 
 @cache

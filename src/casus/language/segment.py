@@ -19,7 +19,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from casus.doc import Doc, Sentence
-from casus.language.data import load_yaml
+from casus.language.data import coded, load_yaml
 from casus.language.tokens import Lemmatizer, tokenize
 from casus.options import Options
 
@@ -72,9 +72,11 @@ class Segmenter:
         return rules
 
     def lemmatizer(self, lang: str | None) -> Lemmatizer:
+        """Lemmas where casus codes the language; elsewhere (Polish, Portuguese, ...) tokens keep their
+        lower-cased text as lemma: nothing reads them, and a dictionary costs seconds to open."""
         lem = self._lemmatizers.get(lang)
         if lem is None:
-            lem = self._lemmatizers[lang] = Lemmatizer(lang)
+            lem = self._lemmatizers[lang] = Lemmatizer(lang if coded(lang) else None)
         return lem
 
     def __call__(self, doc: Doc) -> Doc:
