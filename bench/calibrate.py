@@ -77,7 +77,7 @@ def collect(paths: list[Path]) -> list[dict[str, Any]]:
                         "set": record.set_name or fl.set_name(path),
                         "group": str(record.raw.get("group") or record.id),
                         "lang": (ev.lang or doc.lang or "").split("-")[0],
-                        "rule": ev.rule or "",
+                        "rule": cal.rule_key(ev.rule),
                         "root": cal.event_root(ev),
                         "feats": cal.features(ev, doc, counts),
                         "y": label.triple,

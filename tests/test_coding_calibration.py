@@ -97,6 +97,23 @@ def test_coding_calibration_unseen_rule_backs_off_to_its_root(model):
     assert model.stats.reliability("it.no_such_rule", "99") == pytest.approx(k / n)
 
 
+def test_coding_calibration_a_joined_event_is_judged_by_its_first_rule(model):
+    # "a suicide bomber blew himself up ..., killing X": the attack's rule codes the joined event
+    rule = max((r for r in model.stats.rules if r), key=lambda r: model.stats.rules[r][1])
+    assert calibration.rule_key(f"{rule}+en.kill") == rule
+    doc = Doc(id="d", text="x" * 60, lang="en")
+    rus = Mention(0, 6, "Russia", "RUS", 0, country="RUS")
+    ukr = Mention(20, 27, "Ukraine", "UKR", 0, country="UKR")
+    joined, single = (
+        _event(f"{rule}+en.kill", "190", "asserted", rus, ukr),
+        _event(rule, "190", "asserted", rus, ukr),
+    )
+    doc.events = [joined]
+    p_joined = model.probability(joined, doc)
+    doc.events = [single]
+    assert p_joined == pytest.approx(model.probability(single, doc))
+
+
 def test_coding_calibration_unseen_language_takes_the_training_mix(model):
     doc = Doc(id="d", text="x" * 60, lang="it")
     ev = _event("it.attack", "190", "asserted", None, None)

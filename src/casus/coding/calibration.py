@@ -58,6 +58,12 @@ def event_root(ev: Event) -> str:
     return (ev.cameo or "")[:2]
 
 
+def rule_key(rule: str | None) -> str:
+    """The rule a reliability is kept for: a joined event ('a+b': an attack and, later, its victims) is coded by
+    its first rule, so it is judged by that rule's record."""
+    return (rule or "").split("+", 1)[0]
+
+
 def smoothed(k: float, n: float, prior: float, strength: float) -> float:
     """(k right of n, shrunk towards `prior` as if `strength` more events had been seen at that rate)."""
     return (k + strength * prior) / (n + strength)
@@ -199,7 +205,7 @@ class Calibrator:
     def vector(self, ev: Event, doc: Doc, counts: tuple[Counter, Counter]) -> dict[str, float]:
         """Every feature the model weighs, by name (the rule reliability as a logit)."""
         feats = features(ev, doc, counts)
-        feats["rule_reliability"] = logit(self.stats.reliability(ev.rule, event_root(ev)))
+        feats["rule_reliability"] = logit(self.stats.reliability(rule_key(ev.rule), event_root(ev)))
         lang = (ev.lang or doc.lang or "").split("-")[0]
         for known, share in self.langs.items():
             feats[f"lang={known}"] = (1.0 if lang == known else 0.0) if lang in self.langs else share
