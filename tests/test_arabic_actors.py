@@ -135,3 +135,39 @@ def test_arabic_actors_foreign_forces_take_no_home_country(finder):
 def test_arabic_actors_who_survives_an_assassination_attempt_is_its_target(pipeline):
     events = _events(pipeline, "ونجا وزير عراقي من محاولة اغتيال في بغداد.")
     assert any(c == "185" and t == "IRQGOV" for c, _, t in events), events
+
+
+@pytest.mark.parametrize(
+    "text, source",
+    [
+        ("وفي مخيم جنين شمال الضفة الغربية أطلق جنود إسرائيليون النار على شاب فلسطيني.", "ISRMIL"),
+        ("وفي مدينة صور جنوب لبنان اعتقلت القوات الاسرائيلية ثلاثة شبان.", "ISRMIL"),
+    ],
+)
+def test_arabic_actors_a_place_phrase_before_the_verb_is_no_subject(pipeline, text, source):
+    # "وفي مدينة X جنوب Y": where it happened; the subject follows the verb
+    events = _events(pipeline, text)
+    assert events and all(s == source for _, s, _ in events), events
+
+
+@pytest.mark.parametrize(
+    "text, name, code",
+    [
+        ("وتبنت كتائب عز الدين القسام إطلاق الصواريخ.", "كتائب عز الدين القسام", "PSEREBHMS"),
+        ("وقالت سرايا القدس إنها قصفت موقعا عسكريا.", "سرايا القدس", "PSEREB"),
+        ("وأعلنت كتائب شهداء الأقصى مسؤوليتها.", "كتائب شهداء الأقصى", "PSEREB"),
+        ("وهدد تنظيم القاعدة في العراق بشن هجمات.", "القاعدة في العراق", "IRQREB"),
+        ("ودعا آية الله علي السيستاني إلى الهدوء.", "علي السيستاني", "IRQREL"),
+        ("وطالب مقتدى الصدر أنصاره بالتظاهر.", "مقتدى الصدر", "IRQREL"),
+    ],
+)
+def test_arabic_actors_armed_groups_and_leaders_of_the_region(finder, text, name, code):
+    doc = Doc(id="t", text=text, lang="ar")
+    found = {text[m.start : m.end]: m.code for m in finder.find(doc)}
+    assert found.get(name) == code, found
+
+
+def test_arabic_actors_the_owner_of_the_strike_causes_the_toll(pipeline):
+    # "أدت غارة إسرائيلية إلى مقتل ...": the demonym after the strike is its source, not the victim
+    events = _events(pipeline, "وأدت غارة جوية إسرائيلية إلى مقتل ثلاثة مقاتلين.")
+    assert events and all(c == "1823" and s == "ISR" for c, s, _ in events), events

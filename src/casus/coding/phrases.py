@@ -208,3 +208,32 @@ def ends_with(markers, gap: str) -> bool:
         words = words[:-1]
     wanted = {m.replace("'", " ").strip() for m in markers}
     return any(" ".join(words[-k:]) in wanted for k in range(1, min(4, len(words)) + 1))
+
+
+WHERE_PHRASE_WORDS = 4  # "وفي بلدة بيت حانون", "in the town of X": words from the locative to the place
+WHERE_CHAIN_WORDS = 2  # "X شمال Y", "X, near Y": a place that continues a place phrase
+
+
+def where_before(doc: Doc, lex: Lexicon, trig, before: list[Mention], m: Mention, lo: int) -> bool:
+    """A place named before the verb inside a locative phrase ("وفي بلدة بيت حانون شمال قطاع غزة اطلقت دبابة
+    ..."): where it happened, not its subject. The phrase opens with a locative a few words before the place,
+    or the place continues such a phrase ("X north of Y"). `lo`: where the clause starts."""
+    if m.kind not in PLACE_KINDS or not grammar_list(lex, "locative"):
+        return False
+    pos = before.index(m) if m in before else -1
+    prev = before[pos - 1] if pos > 0 else None
+    start = max(lo, prev.end) if prev is not None and prev.end > lo else lo
+    gap = gap_text(doc, start, m.start)
+    words = gap.split()
+    if any(ch in gap for ch in ",;:()") or len(words) > WHERE_PHRASE_WORDS:
+        return False
+    static = grammar_list(lex, "locative")
+    markers = set(lex.defaults["target"]) - set(static)
+    opens = bool(words) and words[0] in static and not markers & set(words[1:])
+    if (opens or ends_with(static, gap)) and not (trig.target and ends_with(trig.target, gap)):
+        return True  # a country after a locative is where too ("وفي العراق قتل ...")
+    chained = prev is not None and prev.end > lo and len(words) <= WHERE_CHAIN_WORDS
+    return chained and where_before(doc, lex, trig, before, prev, lo)
+
+
+PLACE_KINDS = frozenset({"place", "capital", "country"})

@@ -25,6 +25,7 @@ from casus.coding.phrases import participle_agent as _participle_agent
 from casus.coding.phrases import postposed_subject as _postposed_subject
 from casus.coding.phrases import verbal_noun as _verbal_noun
 from casus.coding.phrases import verbal_object as _verbal_object
+from casus.coding.phrases import where_before as _where_before
 from casus.coding.triggers import Lexicon, TriggerMatch, token_keys
 from casus.doc import Doc, Mention, Sentence
 
@@ -161,6 +162,16 @@ def assign(
     )
     protest_noun = trig.pos == "noun" and trig.cameo[:2] == "14"  # "la marcha, convocada por X"
     verbal_noun = _verbal_noun(doc, lex, trig, before, t_start)
+    cause_owner: Mention | None = None
+    if patient_after and trig.after == "object" and len(match.tokens) > 1:
+        # "أدت غارة إسرائيلية إلى مقتل ...", "أسفر هجوم شنه مسلحون عن مقتل ...": the actor between the verb and
+        # the casualty word owns the cause (verb-subject-object); the patient comes after the casualty word
+        last_start = toks[match.tokens[-1]].start
+        owners = [m for m in after if m.end <= last_start and not _hard_break(doc, anchor_end, m.start)]
+        owners = [m for m in owners if not _where(lex, trig, m, _gap(doc, anchor_end, m.start))]
+        if owners:
+            cause_owner = owners[0]
+            after = [m for m in after if m.start >= last_start]
     sides = _pair_in_pattern(doc, sent, lex, match, mentions, cands)
     if sides is not None:  # "enfrentamientos ENTRE guerrilleros y tropas": the pattern holds "entre"
         of_actor, target = sides
@@ -261,6 +272,8 @@ def assign(
             continue  # "israelíes -la mayoría colonos- habían manifestado": the aside is not the subject
         if trig.pos == "noun" and near.kind in PLACE_KINDS and last in _grammar(lex, "locative"):
             continue  # "en Guatemala se realizaron marchas": where, not who
+        if _where_before(doc, lex, trig, before, near, sent.start):
+            continue  # "وفي بلدة X شمال Y اطلقت دبابة ...": a place phrase before the verb, not its subject
         if not (target_markers.match(last) and last not in lex.defaults["of"]) or trig.pos == "noun":
             subject = near
             break
@@ -323,6 +336,9 @@ def assign(
         roles.how.append("passive")
     else:
         src = agent if (patient_after and agent is not None) else subject
+        if cause_owner is not None and agent is None:
+            src = cause_owner
+            roles.how.append("cause-owner")
         if "pair" in roles.how:
             # "se registraron combates entre A y B": A → B; "X sostuvo combates entre A y B": X → A
             src, target = (of_actor, target) if src is None else (src, of_actor)
