@@ -274,6 +274,8 @@ def assign(
             continue  # "en Guatemala se realizaron marchas": where, not who
         if _where_before(doc, lex, trig, before, near, sent.start):
             continue  # "وفي بلدة X شمال Y اطلقت دبابة ...": a place phrase before the verb, not its subject
+        if trig.pos == "verb" and _second_predicate(lex, gap_text):
+            continue  # "X ha ringraziato il governo e ha invitato Y": the first verb's object is no subject
         if not (target_markers.match(last) and last not in lex.defaults["of"]) or trig.pos == "noun":
             subject = near
             break
@@ -575,6 +577,16 @@ def _not_where(doc: Doc, lex: Lexicon, trig, post: list[Mention], start: int) ->
         if not _where(lex, trig, m, gap):
             kept.append((m, gap))
     return kept
+
+
+def _second_predicate(lex: Lexicon, gap: str) -> bool:
+    """The gap between an actor and a verb is a conjunction (with only auxiliaries, clitics or adverbs after
+    it): the verb is a second predicate of the clause and shares the first one's subject."""
+    allowed = set(_grammar(lex, "second_predicate"))
+    words = [w for w in _norm(gap).replace(",", " ").split() if w]
+    if not allowed or not words or words[0] not in lex.defaults["conj"]:
+        return False
+    return len(words) <= 3 and all(w in allowed for w in words[1:])
 
 
 def _role_only(m: Mention) -> bool:

@@ -1,0 +1,65 @@
+"""A second verb joined by a conjunction shares the first verb's subject: the first verb's object is not its
+source (sentences written for these tests)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from casus.doc import Doc
+from casus.options import Options
+from casus.pipeline import Pipeline
+
+
+def _events(lang: str, text: str) -> list[tuple[str, str | None, str | None]]:
+    pipeline = Pipeline(Options(lang=lang))
+    doc = pipeline.run(Doc(id="t", raw=text, lang_hint=lang, published=date(2023, 6, 10)))
+    return [
+        (e.cameo, e.source.code if e.source else None, e.target.code if e.target else None)
+        for e in doc.events
+        if not e.negated
+    ]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "root", "source", "target"),
+    [
+        (
+            "it",
+            "Zelensky ha ringraziato il governo italiano e ha invitato l'Italia a partecipare alla ricostruzione.",
+            "02",
+            "UKR",
+            "ITA",
+        ),
+        (
+            "es",
+            "El gobierno de Irán protestó por la detención de sus diplomáticos y exigió explicaciones a Francia.",
+            "10",
+            "IRN",
+            "FRA",
+        ),
+        (
+            "en",
+            "The Kenyan president praised the Ugandan government and then accused Tanzania of arming the rebels.",
+            "11",
+            "KEN",
+            "TZA",
+        ),
+    ],
+)
+def test_coordinated_second_verb_takes_the_first_verbs_subject(lang, text, root, source, target):
+    events = _events(lang, text)
+    assert any(
+        c.startswith(root) and (s or "").startswith(source) and (t or "").startswith(target)
+        for c, s, t in events
+    ), events
+
+
+def test_actor_right_before_a_verb_without_a_conjunction_is_still_its_subject():
+    # no conjunction: the nearest actor before the verb is the subject, as before
+    events = _events("it", "Il governo italiano ha invitato l'Ucraina a partecipare alla conferenza di Roma.")
+    assert any(
+        c.startswith("02") and (s or "").startswith("ITA") and (t or "").startswith("UKR")
+        for c, s, t in events
+    ), events
