@@ -63,3 +63,29 @@ def test_actor_right_before_a_verb_without_a_conjunction_is_still_its_subject():
         c.startswith("02") and (s or "").startswith("ITA") and (t or "").startswith("UKR")
         for c, s, t in events
     ), events
+
+
+def test_german_subject_before_a_date_and_place_set_off_by_commas_signs_with_its_partner():
+    # commas around a date do not start a new clause; "in Warschau" is where, not who; signing is mutual
+    events = _events(
+        "de",
+        "Deutschland und Polen haben am Dienstag, dem 5. März 2024, in Warschau ein Abkommen über "
+        "die Stationierung einer Bundeswehr-Brigade unterzeichnet.",
+    )
+    pairs = {(s, t) for c, s, t in events if c.startswith("057")}
+    assert ("DEU", "POL") in pairs and ("POL", "DEU") in pairs, events
+
+
+def test_german_date_commas_also_before_a_plain_object():
+    events = _events(
+        "de",
+        "Deutschland und Litauen haben am Montag, dem 18. Dezember 2023, in Vilnius einen Fahrplan für "
+        "die Stationierung einer Bundeswehr-Brigade unterzeichnet.",
+    )
+    pairs = {(s, t) for c, s, t in events if c.startswith("057")}
+    assert ("DEU", "LTU") in pairs and ("LTU", "DEU") in pairs, events
+
+
+def test_a_symmetric_event_keeps_a_partner_named_with_a_preposition():
+    events = _events("it", "Russia e Cina hanno firmato con l'Iran un accordo sul petrolio a Teheran.")
+    assert any(c.startswith("057") and s == "RUS" and t == "IRN" for c, s, t in events), events

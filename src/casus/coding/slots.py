@@ -390,7 +390,14 @@ def assign(
             roles.sources, roles.target = ([roles.target] if roles.target else []), victim
             roles.how.append("subject-is-target")
 
-    return _compound_sources(doc, lex, mentions, excluded, roles)
+    roles = _compound_sources(doc, lex, mentions, excluded, roles)
+    within = roles.target is not None and t_start <= roles.target.start and roles.target.end <= t_end
+    if trig.symmetric and len(roles.sources) > 1 and within:
+        before_target = _norm(doc.text[max(t_start, roles.target.start - 20) : roles.target.start]).split()
+        if not (before_target and target_markers.match(before_target[-1])):
+            # "X und Y haben ein Abkommen über ... Z unterzeichnet": they sign with each other; Z is what it is about
+            roles.target = None
+    return roles
 
 
 def _pair_in_pattern(
@@ -442,12 +449,21 @@ def _verb_final(
     toks = sent.tokens
     anchor_start = toks[match.anchor].start
     clause_start = sent.start
-    for j in range(match.anchor - 1, -1, -1):
-        word = _norm(toks[j].text)
-        if word in (",", ";", ":") or word in lex.defaults["clause_break"]:
-            clause_start = toks[j].end
+    stop = match.anchor
+    while True:
+        comma = False
+        for k in range(stop - 1, -1, -1):
+            word = _norm(toks[k].text)
+            if word in (",", ";", ":") or word in lex.defaults["clause_break"]:
+                clause_start, comma, stop = toks[k].end, word == ",", k
+                break
+        else:
+            clause_start, stop = sent.start, 0
+        inside = [m for m in cands if clause_start <= m.start and m.end <= anchor_start]
+        # "X und Y haben am Montag, dem 18. Dezember, in Vilnius ... unterzeichnet": a comma after which the
+        # clause goes on with a place ("in Vilnius") only set off a date: the subject stands before it
+        if not comma or not inside or _gap_before(doc, inside[0], clause_start) not in LOCATIVE_DE:
             break
-    inside = [m for m in cands if clause_start <= m.start and m.end <= anchor_start]
     if not inside:
         return None
     agent = next(
@@ -475,9 +491,15 @@ def _verb_final(
         roles.passive = True
         roles.how.append("verb-final-passive")
         return roles
-    roles.sources = [inside[0]]
-    group = compound_group(doc, lex, cands, cands.index(inside[0])) if inside[0] in cands else [inside[0]]
-    rest = [m for m in inside[1:] if m not in group and _gap_before(doc, m, clause_start) not in LOCATIVE_DE]
+    subjects = [m for m in inside if _gap_before(doc, m, clause_start) not in LOCATIVE_DE] or inside
+    roles.sources = [subjects[0]]
+    group = (
+        compound_group(doc, lex, cands, cands.index(subjects[0])) if subjects[0] in cands else [subjects[0]]
+    )
+    rest = [m for m in subjects[1:] if m not in group]
+    marked = bool(rest) and _marker(lex.marker_res["target"], _gap_before(doc, rest[0], clause_start))
+    if len(group) > 1 and match.trigger.symmetric and not marked:
+        rest = []  # "Deutschland und Litauen haben einen Fahrplan ... unterzeichnet": with each other
     roles.target = rest[0] if rest else None
     roles.how.append("verb-final")
     return roles
