@@ -68,3 +68,21 @@ def test_coding_lexicon_en_mediation_between_two_parties_is_the_mediators_act():
         )
     )
     assert any(s == "NOR" and c.startswith("04") and t == "COL" for s, c, t in got), got
+
+
+def test_coding_lexicon_en_a_city_a_meeting_is_held_in_is_where_not_whom():
+    from casus.doc import Doc
+    from casus.pipeline import Pipeline
+
+    pipe = Pipeline(Options(lang="en"))
+
+    def got(text: str) -> set[tuple]:
+        doc = pipe.run(Doc(id="t", raw=text))
+        return {(e.source and e.source.code, e.cameo, e.target and e.target.code) for e in doc.events}
+
+    met = got("German and French ministers held a meeting in Berlin on Friday.")
+    assert ("DEUGOV", "040", "FRAGOV") in met and ("FRAGOV", "040", "DEUGOV") in met
+    assert not any(t == "DEU" for _, _, t in met)
+    assert not any(
+        t == "VEN" for _, _, t in got("Opposition leaders meeting in Caracas on Monday chose a candidate.")
+    )

@@ -150,11 +150,23 @@ def grammar_list(lex: Lexicon, key: str) -> tuple[str, ...]:
     return tuple(lang_defaults().get(lex.lang, {}).get(key, ()))
 
 
+# Languages whose target markers keep a locative preposition (English "in": some gold sets take a city as
+# the target of an action "in" it), but where a city right after that preposition is still only where a
+# meeting is held: "EU leaders meeting in Brussels", "the talks in Geneva" (consultations, 04x, but not a
+# visit, 042, nor hosting one, 043, whose city names the visited side).
+MEETING_PLACE = {"en": ("in",)}
+MEETING_NOT_WHERE = ("042", "043")
+
+
 def is_where(lex: Lexicon, trig, m: Mention, gap: str) -> bool:
     """A city after a locative preposition ("en Asunción", "desde Montevideo") says where the event took place:
     it is no target, unless the trigger's own target prepositions name that preposition."""
     if m.kind not in CITY_KINDS:
         return False
+    cameo = str(getattr(trig, "cameo", ""))
+    meeting = cameo.startswith("04") and not cameo.startswith(MEETING_NOT_WHERE)
+    if meeting and gap.strip() in MEETING_PLACE.get(lex.lang, ()):
+        return True
     static = grammar_list(lex, "locative")
     words = gap.split()
     markers = set(lex.defaults["target"]) - set(static)
