@@ -139,3 +139,133 @@ def test_coding_lexicon_it_a_name_is_not_a_passive_auxiliary():
         )
     )
     assert ("USA", "073", "SDN") in got, got
+
+
+def _city(doc, *names):
+    for m in doc.mentions:
+        if m.text in names:
+            m.kind = "capital"
+    return doc
+
+
+def test_coding_lexicon_it_arrival_in_a_capital_is_a_visit_by_the_subject():
+    # "è giunto a Madrid": the city after the travel verb is the visited target, not where it happened, and the
+    # compound tense with "essere" is no passive
+    doc = _city(
+        build_doc(
+            [
+                (
+                    "body",
+                    "Il ministro degli Esteri turco è giunto ieri sera a Madrid per due giorni di colloqui.",
+                )
+            ],
+            "it",
+            {"Il ministro degli Esteri turco": "TURGOV", "Madrid": "ESP"},
+        ),
+        "Madrid",
+    )
+    got = triples(doc)
+    assert ("TURGOV", "042", "ESP") in got
+    assert not any(s == "ESP" for s, _, _ in got)
+
+
+def test_coding_lexicon_it_arrival_present_tense_and_trip_to_a_capital():
+    doc = _city(
+        build_doc(
+            [
+                ("body", "Il cancelliere austriaco arriva domani in Polonia."),
+                ("body", "La premier danese si è recata a Vilnius martedì."),
+            ],
+            "it",
+            {
+                "Il cancelliere austriaco": "AUTGOV",
+                "Polonia": "POL",
+                "La premier danese": "DNKGOV",
+                "Vilnius": "LTU",
+            },
+        ),
+        "Vilnius",
+    )
+    got = triples(doc)
+    assert ("AUTGOV", "042", "POL") in got
+    assert ("DNKGOV", "042", "LTU") in got
+
+
+def test_coding_lexicon_it_reaching_an_agreement_is_no_visit():
+    got = triples(
+        build_doc(
+            [("body", "Il governo greco e quello turco sono giunti a un accordo sui migranti.")],
+            "it",
+            {"Il governo greco": "GRCGOV", "quello turco": "TURGOV"},
+        )
+    )
+    assert not any(c == "042" for _, c, _ in got)
+
+
+def test_coding_lexicon_it_noun_appoggio_is_not_the_verb_appoggiare():
+    # the lemmatizer gives "appoggiare" for the noun "appoggio": no subject is looked for before a noun
+    got = triples(
+        build_doc(
+            [
+                (
+                    "body",
+                    "Il ministro ha annunciato fondi agricoli e militari, oltre all'appoggio di Madrid al piano di Lisbona.",
+                )
+            ],
+            "it",
+            {"militari": "---MIL", "Madrid": "ESP", "Lisbona": "PRT"},
+        )
+    )
+    assert not any(s == "---MIL" and c == "051" for s, c, _ in got)
+    verb = triples(
+        build_doc(
+            [("body", "Il governo belga appoggia la candidatura della Moldavia.")],
+            "it",
+            {"Il governo belga": "BELGOV", "Moldavia": "MDA"},
+        )
+    )
+    assert ("BELGOV", "051", "MDA") in verb
+
+
+def test_coding_lexicon_it_war_noun_in_a_genitive_is_background():
+    got = triples(
+        build_doc(
+            [
+                ("body", "Il vescovo ha pregato per i profughi della guerra in Siria durante la messa."),
+                ("body", "I negoziatori hanno discusso della fine della guerra."),
+            ],
+            "it",
+            {"Il vescovo": "---REL", "i profughi": "---REF", "Siria": "SYR", "I negoziatori": "---GOV"},
+        )
+    )
+    assert not any(c == "190" for _, c, _ in got)
+    fight = triples(
+        build_doc(
+            [("body", "L'Azerbaigian ha rilanciato la guerra contro l'Armenia.")],
+            "it",
+            {"L'Azerbaigian": "AZE", "l'Armenia": "ARM"},
+        )
+    )
+    assert ("AZE", "190", "ARM") in fight
+
+
+def test_coding_lexicon_it_motorcade_is_no_protest():
+    got = triples(
+        build_doc(
+            [
+                ("body", "Centinaia di poliziotti presidiavano le strade lungo il percorso del corteo."),
+                ("body", "Il corteo presidenziale ha attraversato il centro di Parigi."),
+            ],
+            "it",
+            {},
+        )
+    )
+    assert not any(c[:2] == "14" for _, c, _ in got)
+    protest = triples(
+        build_doc(
+            [("body", "Il corteo dei sindacati ha sfilato contro la riforma delle pensioni.")],
+            "it",
+            {"sindacati": "---LAB"},
+        )
+    )
+    assert any(s == "---LAB" and c == "141" for s, c, _ in protest)

@@ -140,6 +140,15 @@ def assign(
     anchor_start = toks[match.anchor].start
     covering = [m for m in cands if m.start <= anchor_start and m.end >= anchor_end]
 
+    if (
+        trig.pos == "noun"
+        and trig.needs_actor
+        and len(match.tokens) == 1
+        and trig.cameo[:2] in HOSTILE_ROOTS
+        and _genitive_complement(doc, lex, sent.start, t_start)
+    ):
+        roles.how.append("genitive")
+        return roles  # "le vittime della guerra", "la fine della guerra": background, no event of fighting
     if trig.frame == "speaker":
         return _speaker_frame(doc, sent, match, lex, cands, speaker, roles)
     if trig.frame == "speaker_subject":
@@ -270,6 +279,8 @@ def assign(
             asides = _asides(doc, sent, lex)
         if any(a <= near.start and near.end <= b <= t_start for a, b in asides):
             continue  # "israelíes -la mayoría colonos- habían manifestado": the aside is not the subject
+        if trig.pos == "noun" and trig.cameo[:2] in HOSTILE_ROOTS and _genitive_of(lex, gap_text):
+            break  # "le vittime della guerra": the people the hostile noun's genitive qualifies did not fight
         if trig.pos == "noun" and near.kind in PLACE_KINDS and last in _grammar(lex, "locative"):
             continue  # "en Guatemala se realizaron marchas": where, not who
         if _where_before(doc, lex, trig, before, near, sent.start):
@@ -609,6 +620,24 @@ def _second_predicate(lex: Lexicon, gap: str) -> bool:
     if not allowed or not words or words[0] not in lex.defaults["conj"]:
         return False
     return len(words) <= 3 and all(w in allowed for w in words[1:])
+
+
+def _genitive_of(lex: Lexicon, gap: str) -> bool:
+    """The gap is only a genitive marker and an article ("della", "dell'", "of the", "de la"): the noun after it
+    qualifies the actor before it."""
+    words = _norm(gap).replace("'", " ").split()
+    if not words or len(words) > 2 or words[0] not in lex.defaults["of"]:
+        return False
+    return len(words) == 1 or words[1] in ARTICLES
+
+
+def _genitive_complement(doc: Doc, lex: Lexicon, sent_start: int, start: int) -> bool:
+    """The word at `start` follows a noun and a genitive marker ("vittime della", "victims of the"): it only
+    qualifies that noun."""
+    words = _norm(doc.text[max(sent_start, start - 40) : start]).replace("'", " ").split()
+    if words and words[-1] in ARTICLES:
+        words = words[:-1]
+    return len(words) >= 2 and words[-1] in lex.defaults["of"] and words[-2].isalpha()
 
 
 def _role_only(m: Mention) -> bool:
