@@ -89,3 +89,15 @@ def test_german_date_commas_also_before_a_plain_object():
 def test_a_symmetric_event_keeps_a_partner_named_with_a_preposition():
     events = _events("it", "Russia e Cina hanno firmato con l'Iran un accordo sul petrolio a Teheran.")
     assert any(c.startswith("057") and s == "RUS" and t == "IRN" for c, s, t in events), events
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("fr", "L'invasion de l'Ukraine par la Russie a commencé le 24 février 2022."),
+        ("en", "The invasion of Ukraine by Russia began in February 2022."),
+    ],
+)
+def test_an_event_noun_with_an_agent_takes_its_genitive_as_target(lang, text):
+    events = _events(lang, text)
+    assert any(c.startswith("19") and s == "RUS" and t == "UKR" for c, s, t in events), events

@@ -315,6 +315,10 @@ def assign(
         owner = obj_actor if trig.object_role == "source" else None
         if owner is not None and _role_only(owner) and covering and not _role_only(covering[0]):
             owner = covering[0]
+        if agent is not None and of_actor is not None and of_actor is not agent and target is None:
+            # "l'invasion de l'Ukraine par la Russie": with an agent named, the genitive is what it was done to
+            of_actor, target = None, of_actor
+            roles.how.append("of-patient")
         src = agent or of_actor or owner or (covering[0] if covering else None)
         if (
             src is not None
