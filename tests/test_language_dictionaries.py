@@ -160,3 +160,24 @@ def test_no_home_folder_means_no_cache(monkeypatch):
     flat = dictionaries.load("id")
     assert dictionaries.LOADED["id"] == "built" and isinstance(flat, FlatDictionary)
     assert flat.get("makan") == MappingStrToByteString(_load_dictionary_from_disk("id")).get("makan")
+
+
+def test_two_installs_of_the_same_simplemma_share_one_cache_name(tmp_path, monkeypatch):
+    # a second virtual environment installs the same files at another time: same content, same cache files
+    import os
+    import shutil
+
+    from simplemma.strategies.dictionaries.dictionary_factory import DATA_FOLDER
+
+    from casus.language import dictionaries
+
+    names = []
+    for i, folder in enumerate((tmp_path / "venv-a", tmp_path / "venv-b")):
+        folder.mkdir()
+        shutil.copyfile(DATA_FOLDER / "en.plzma", folder / "en.plzma")
+        os.utime(folder / "en.plzma", ns=(10**18 + i, 10**18 + i * 10**9))
+        monkeypatch.setattr(dictionaries, "DATA_FOLDER", folder)
+        names.append(dictionaries._fingerprint("en"))
+    assert names[0] == names[1]
+    (tmp_path / "venv-b" / "en.plzma").write_bytes(b"other content")
+    assert dictionaries._fingerprint("en") != names[0]  # other content (another simplemma): another name

@@ -142,8 +142,10 @@ def _fingerprint(lang: str) -> str:
     from simplemma import __version__
 
     source = DATA_FOLDER / f"{lang}.plzma"
-    st = source.stat()
-    key = f"{FORMAT}|{__version__}|{lang}|{st.st_size}|{st.st_mtime_ns}"
+    # the content, not the file's time: two virtual environments with the same simplemma share one cache
+    # (with the time in the key, each install would rebuild the other's files in turn)
+    digest = hashlib.sha1(source.read_bytes()).hexdigest()
+    key = f"{FORMAT}|{__version__}|{lang}|{digest}"
     return f"{lang}-{hashlib.sha1(key.encode()).hexdigest()[:16]}"
 
 
