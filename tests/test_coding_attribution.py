@@ -198,3 +198,22 @@ def test_coding_attribution_claims_other_languages():
         found = attribution.find(doc, sents[0], lang)
         assert found is not None and found.kind == "claim" and found.mention.code == code, text
         assert found.covers(text.index(trigger)), text
+
+
+def test_coding_attribution_a_contrasting_clause_with_its_own_speaker_is_not_governed():
+    text = (
+        "Il ministro francese ha annunciato nuove sanzioni contro Minsk, mentre Berlino ha avvertito che "
+        "la misura colpirà anche le imprese tedesche."
+    )
+    doc, sents = make(text, [("Il ministro francese", "FRAGOV"), ("Minsk", "BLR"), ("Berlino", "DEU")], "it")
+    found = attribution.find(doc, sents[0], "it")
+    assert found is not None and found.mention.code == "FRAGOV"
+    assert found.covers(doc.text.index("sanzioni"))
+    assert not found.covers(doc.text.index("avvertito"))  # Berlin speaks for itself
+    # a contrasting clause without a speech verb of its own stays inside the first speaker's frame
+    plain = (
+        "Il ministro francese ha detto che l'esercito si è ritirato, mentre i ribelli hanno attaccato Goma."
+    )
+    doc, sents = make(plain, [("Il ministro francese", "FRAGOV"), ("Goma", "COD")], "it")
+    found = attribution.find(doc, sents[0], "it")
+    assert found is not None and found.covers(doc.text.index("attaccato"))

@@ -47,6 +47,11 @@ _CARRY_FRAME = re.compile(
     re.IGNORECASE,
 )
 _BREAK_OR_COMMA = re.compile(r"[.;:!?,\n]")
+# ", mentre / while / tandis que / mientras / während": a contrasting clause; when it has a speech verb of its
+# own ("..., mentre Bruxelles ha avvertito che ..."), it is its speaker's frame, not the first one's
+_CONTRAST = re.compile(
+    r",\s*(?:mentre|invece|while|whereas|tandis que|alors que|mientras que|mientras|während)\b", re.I
+)
 
 
 @dataclass(slots=True)
@@ -174,10 +179,15 @@ def find(
             return AttributionResult(actor, cue, a, b, (b, s1), "claim")
 
     fallback: AttributionResult | None = None
-    for a, b, cue in spans(pats.speech_verb):
+    verbs = spans(pats.speech_verb)
+    for a, b, cue in verbs:
         actor = _before(doc, mentions, a, MAX_GAP_BEFORE, _BREAK_OR_COMMA)
         if actor is not None:
-            return AttributionResult(actor, cue, a, b, (b, s1), "speech_verb")
+            end = s1
+            contrast = _CONTRAST.search(doc.text, b, s1)
+            if contrast is not None and any(va >= contrast.end() for va, _, _ in verbs):
+                end = contrast.start()  # the contrasting clause speaks for itself
+            return AttributionResult(actor, cue, a, b, (b, end), "speech_verb")
         actor = _after(doc, mentions, b, MAX_GAP_INVERTED, _BREAK)
         if actor is not None:
             return AttributionResult(actor, cue, a, b, (s0, a), "speech_verb")
