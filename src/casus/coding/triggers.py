@@ -18,11 +18,11 @@ import yaml
 
 from casus.doc import Sentence, Token
 from casus.errors import ConfigError
+from casus.language.data import LEXICON_DIR  # one definition: the segmenter asks it which languages are coded
 from casus.ontology import is_valid
 
 log = logging.getLogger(__name__)
 
-LEXICON_DIR = Path(__file__).resolve().parents[1] / "data" / "lexicons"
 DEFAULT_GAP = 3
 MIN_PREFIX = 3
 _YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # the C parser when libyaml is there

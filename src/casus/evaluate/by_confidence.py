@@ -54,7 +54,7 @@ def to_rows(total: dict[float, dict[str, PRF]]) -> dict[str, dict[str, Any]]:
         row: dict[str, Any] = {}
         for name in PRF_METRICS:
             counts = total[t].get(name)
-            if counts is not None and (counts.tp or counts.fp or counts.fn):
+            if counts is not None and counts.judged:
                 row[name] = {**counts.to_dict(), "kept": counts.predicted}
         out[f">={t}"] = row
     return out

@@ -24,6 +24,7 @@ from casus.evaluate.score import (
     judged_vocabularies,
     pred_in_scope,
     triple_matching,
+    type_detection,
 )
 
 
@@ -51,23 +52,18 @@ def prediction_labels(
         labels[scoped[pi]].triple = 1
     for pi in matching.spurious:
         labels[scoped[pi]].triple = 0
-    own = [e for e in golds if vocab.has(e)]
-    foreign = [e for e in golds if not vocab.has(e)]
-    other = PLOVER if vocab is CAMEO else CAMEO
+    # the scorer's own type detection says which predicted types are spurious
+    spurious = set(type_detection(vocab, golds, live)[3])
     required_ok: set[str] = set()
-    any_ok: set[str] = set()
-    for e in own:
-        any_ok |= vocab.accepts(e)
-        if not e.optional:
+    for e in golds:
+        if vocab.has(e) and not e.optional:
             required_ok |= vocab.accepts(e)
     for pi, pred in enumerate(live):
         label = labels[scoped[pi]]
         label.vocabulary = vocab.name
         ptype = vocab.pred_type(pred)
-        otype = other.pred_type(pred)
-        excused = otype is not None and any(otype in other.accepts(e) for e in foreign)
         if ptype and ptype in required_ok:
             label.type = 1
-        elif not (ptype and ptype in any_ok) and not excused:
-            label.type = 0  # what the scorer counts a spurious type; optional or excused types stay None
+        elif ptype in spurious:
+            label.type = 0  # optional, excused or untyped predictions stay None
     return labels
