@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
-from casus.actors.coref import SECTOR_ROLES, Memory, coref_phrase
+from casus.actors.coref import SECTOR_ROLES, Memory, coref_phrase, refer_back
 from casus.actors.entries import Entry, primary_of
 from casus.actors.gazetteer import Atom
 from casus.doc import Mention
@@ -405,18 +405,8 @@ class Composer:
             heads = memory.heads.get(part.head or "", [])
             if part.head and len({(h.code, h.name) for h in heads}) == 1 and not part.name:
                 h = heads[-1]
-                return Mention(
-                    start,
-                    part.end,
-                    text[start : part.end],
-                    h.code,
-                    sent_index,
-                    kind="coref",
-                    country=h.country,
-                    org=h.org,
-                    role=h.role,
-                    name=h.name,
-                    rule=f"{rule} > same {part.head} as before ({h.text})",
+                return refer_back(
+                    h, start, part.end, text, sent_index, f"{rule} > same {part.head} as before ({h.text})"
                 )
             if part.bound_only and not part.name:
                 return None

@@ -89,20 +89,25 @@ def coref_phrase(
         )
     if "same_source" in flags and memory.last_source is not None:
         src = memory.last_source
-        return Mention(
-            start,
-            end,
-            text[start:end],
-            src.code,
-            sent_index,
-            kind="coref",
-            country=src.country,
-            org=src.org,
-            role=src.role,
-            name=src.name,
-            rule=f"{rule} > the last source cited ({src.text})",
-        )
+        return refer_back(src, start, end, text, sent_index, f"{rule} > the last source cited ({src.text})")
     return None
+
+
+def refer_back(antecedent: Mention, start: int, end: int, text: str, sent_index: int, rule: str) -> Mention:
+    """A mention of text[start:end] that refers back to `antecedent`: its code and identity, kind "coref"."""
+    return Mention(
+        start,
+        end,
+        text[start:end],
+        antecedent.code,
+        sent_index,
+        kind="coref",
+        country=antecedent.country,
+        org=antecedent.org,
+        role=antecedent.role,
+        name=antecedent.name,
+        rule=rule,
+    )
 
 
 def home_country(
