@@ -408,8 +408,8 @@ def assign(
     roles = _compound_sources(doc, lex, mentions, excluded, roles)
     within = roles.target is not None and t_start <= roles.target.start and roles.target.end <= t_end
     if trig.symmetric and len(roles.sources) > 1 and within:
-        before_target = _norm(doc.text[max(t_start, roles.target.start - 20) : roles.target.start]).split()
-        if not (before_target and target_markers.match(before_target[-1])):
+        word = _gap_before(doc, roles.target, t_start)
+        if not (word and target_markers.match(word)):
             # "X und Y haben ein Abkommen über ... Z unterzeichnet": they sign with each other; Z is what it is about
             roles.target = None
     return roles
