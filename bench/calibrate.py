@@ -31,6 +31,7 @@ from typing import Any
 
 from casus.coding import calibration as cal
 from casus.evaluate import floors as fl
+from casus.evaluate.by_confidence import THRESHOLDS  # the thresholds casus evaluate reports
 from casus.evaluate.gold import read_gold
 from casus.evaluate.labels import prediction_labels
 from casus.evaluate.runner import PipelinePredictor, _doc_from_gold
@@ -38,7 +39,6 @@ from casus.evaluate.score import file_vocabularies
 from casus.options import Options
 
 SKIP_SETS = ("quotes-cs-ru",)
-THRESHOLDS = (0.3, 0.5, 0.7, 0.9)
 RULE_STRENGTH, ROOT_STRENGTH = 5.0, 20.0
 LABEL = "triple match"
 LABEL_DEFINITION = (
