@@ -17,8 +17,9 @@ from datetime import date
 from casus.coding import attribution, dates, location, modality, quantities
 from casus.coding.confidence import score
 from casus.coding.dedupe import dedupe, join_split, primary
+from casus.coding.phrases import grammar_list
 from casus.coding.slots import Roles, assign, compound_group
-from casus.coding.triggers import Lexicon, TriggerMatch, lang_defaults, lexicon_for, match_sentence
+from casus.coding.triggers import Lexicon, TriggerMatch, lexicon_for, match_sentence
 from casus.doc import Doc, Event, Mention, Sentence
 from casus.ontology import info
 from casus.options import Options
@@ -483,34 +484,29 @@ def _finish(ev: Event) -> None:
         ev.confidence = min(0.99, ev.confidence + min(ev.mentions - 1, 3) * 0.03)
 
 
-def _markers(lang: str, key: str) -> tuple[str, ...]:
-    """A list of data/grammar/markers.yaml that the trigger lexicons do not carry (determiners, reasons)."""
-    return tuple(lang_defaults().get(lang, {}).get(key, ()))
-
-
 def _participle_noun(sent: Sentence, lex: Lexicon, match: TriggerMatch) -> bool:
     """A participle used as a noun after a determiner names the people an earlier event touched ("los
     detenidos fueron liberados", "el abogado del detenido", "les détenus"): it is not an event of its own.
     A number before it ("dejó 30 detenidos") still counts the event."""
     if match.anchor == 0 or len(match.tokens) > 1:
         return False
-    endings = _markers(lex.lang, "noun_participle")
+    endings = grammar_list(lex, "noun_participle")
     if not endings:
         return False
     tok = sent.tokens[match.anchor]
     word = tok.text.lower()
     if not word.endswith(tuple(endings)):
         return False
-    people = _markers(lex.lang, "person_participle")
+    people = grammar_list(lex, "person_participle")
     if match.trigger.pos == "noun" and (tok.lemma or word).lower() not in people:
         return False  # a noun that only ends like a participle ("esos atentados", "el mercado")
-    determiners = _markers(lex.lang, "determiner")
+    determiners = grammar_list(lex, "determiner")
     prev = sent.tokens[match.anchor - 1].text.lower()
     if prev in determiners:
         return True
     # after a noun with its determiner: "sus camaradas muertos", "los estudiantes detenidos" (not after an
     # auxiliary: "los han detenido")
-    if match.anchor < 2 or prev in lex.defaults["passive_aux"] or prev in _markers(lex.lang, "auxiliary"):
+    if match.anchor < 2 or prev in lex.defaults["passive_aux"] or prev in grammar_list(lex, "auxiliary"):
         return False
     return prev.isalpha() and sent.tokens[match.anchor - 2].text.lower() in determiners
 
@@ -525,10 +521,10 @@ def _protest_reason(sent: Sentence, lex: Lexicon, match: TriggerMatch, matches: 
     an earlier event, the reason of the act reported here, not a new event."""
     if match.trigger.cameo[:2] == "14" or match.anchor == 0:
         return False
-    reasons = _markers(lex.lang, "reason")
+    reasons = grammar_list(lex, "reason")
     if not reasons:
         return False
-    determiners = _markers(lex.lang, "determiner")
+    determiners = grammar_list(lex, "determiner")
     if match.trigger.pos != "noun" and sent.tokens[match.anchor - 1].text.lower() not in determiners:
         return False  # a verb ("protestaron por la medida y exigieron ..."), not a noun ("por las torturas")
     for other in matches:
