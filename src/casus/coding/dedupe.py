@@ -104,6 +104,11 @@ def dedupe(events: list[Event], kinds: dict[int, str]) -> list[Event]:
     return kept
 
 
+def trigger_start(e: Event) -> int:
+    """Where the event's trigger starts in the document text (0 when it has none)."""
+    return int((e.trigger or {}).get("start", 0))
+
+
 VIOLENT_ROOTS = frozenset({"18", "19", "20"})  # assault, fight, mass violence: one attack, told in clauses
 
 
@@ -111,8 +116,9 @@ def joinable(a: Event, b: Event) -> bool:
     """Two candidates of one sentence that may be one event told over two triggers: both in the violent
     family (a bombing, an armed attack or a massacre, whose agent names one trigger and whose dead or wounded
     the next: "a suicide bomber blew himself up ..., killing X", "فجر انتحاري نفسه ... أسفر عن مقتل X", "un
-    atentado de la guerrilla ... causó la muerte de X"). Other roots are not joined, the same root neither:
-    two mentions of talks or arrests in a sentence are seldom one act (measured: it cost precision)."""
+    atentado de la guerrilla ... causó la muerte de X"). Other roots are not joined, not even two events of
+    the same root: two mentions of talks or arrests in a sentence are seldom one act (measured: it cost
+    precision)."""
     ra, rb = a.cameo[:2], b.cameo[:2]
     return ra in VIOLENT_ROOTS and rb in VIOLENT_ROOTS
 
@@ -127,20 +133,19 @@ def join_split(found: list[Event]) -> list[Event]:
     """
     if len(found) < 2 or any(e.source is not None and e.target is not None for e in found):
         return found
-    order = sorted(found, key=lambda e: int((e.trigger or {}).get("start", 0)))
+    order = sorted(found, key=trigger_start)
     dropped: set[int] = set()
     joined: set[int] = set()
     for b in order:
         if b.source is not None or b.target is None:
             continue
-        b_start = int((b.trigger or {}).get("start", 0))
         agents = [
             a
             for a in order
             if a.source is not None
             and a.target is None
             and id(a) not in joined
-            and int((a.trigger or {}).get("start", 0)) < b_start
+            and trigger_start(a) < trigger_start(b)
             and joinable(a, b)
             and (a.source.start, a.source.end) != (b.target.start, b.target.end)
         ]

@@ -16,7 +16,7 @@ from datetime import date
 
 from casus.coding import attribution, dates, location, modality, quantities
 from casus.coding.confidence import score
-from casus.coding.dedupe import dedupe, join_split, primary
+from casus.coding.dedupe import dedupe, join_split, primary, trigger_start
 from casus.coding.phrases import grammar_list
 from casus.coding.slots import Roles, assign, compound_group
 from casus.coding.triggers import Lexicon, TriggerMatch, lexicon_for, match_sentence
@@ -326,7 +326,7 @@ def salient(found: list[Event]) -> list[Event]:
         return (
             -((e.source is not None) + (e.target is not None)),
             0 if cues.get("pos") == "verb" else 1,
-            int((e.trigger or {}).get("start", 0)),
+            trigger_start(e),
             -int(cues.get("elements", 1)),
         )
 
@@ -344,7 +344,7 @@ def _lead_verb(found: list[Event], full: list[Event]) -> list[Event]:
     "protesters marched ... and police arrested 20 of them"). One at most; a lone target (an object of a
     later clause) or a noun does not count. Measured on the dev sets: types up in every set, triples F1 up
     overall (a later verb, or one without a subject, cost precision)."""
-    first = min(_start(e) for e in full)
+    first = min(trigger_start(e) for e in full)
     roots = {e.cameo[:2] for e in full}
     lead = [
         e
@@ -353,13 +353,9 @@ def _lead_verb(found: list[Event], full: list[Event]) -> list[Event]:
         and e.target is None
         and (e.cues or {}).get("pos") == "verb"
         and e.cameo[:2] not in roots
-        and _start(e) < first
+        and trigger_start(e) < first
     ]
-    return sorted(lead, key=_start)[:1]
-
-
-def _start(e: Event) -> int:
-    return int((e.trigger or {}).get("start", 0))
+    return sorted(lead, key=trigger_start)[:1]
 
 
 def _intent_code(cameo: str, intent: str | None, mood: str) -> str:
