@@ -6,7 +6,16 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from casus.errors import ConfigError
+
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024  # a single input document larger than this is rejected
+
+
+def check_min_confidence(value: float | None) -> float | None:
+    """The one range check for a minimum confidence (coding stage, event filters): None or within 0..1."""
+    if value is not None and not 0.0 <= value <= 1.0:
+        raise ConfigError(f"minimum confidence {value}: must lie between 0 and 1")
+    return value
 
 
 @dataclass(slots=True)

@@ -7,6 +7,7 @@ from datetime import date
 from typing import Any
 
 from casus.errors import ConfigError
+from casus.options import check_min_confidence
 
 MODALITIES = ("asserted", "reported", "hypothetical", "intended", "denied", "unconfirmed", "question")
 # What counts as having happened: stated by the writer or reported by a source, and not negated.
@@ -40,8 +41,7 @@ class EventFilter:
                 raise ConfigError(f"modality {m!r}: not one of {', '.join(MODALITIES)}")
         if self.since and self.until and self.since > self.until:
             raise ConfigError(f"date range {self.since}..{self.until}: the start is after the end")
-        if self.min_confidence is not None and not 0.0 <= self.min_confidence <= 1.0:
-            raise ConfigError(f"minimum confidence {self.min_confidence}: must lie between 0 and 1")
+        check_min_confidence(self.min_confidence)
         return self
 
     def where(self, alias: str = "") -> tuple[str, list[Any]]:

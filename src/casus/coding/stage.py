@@ -9,16 +9,13 @@ from collections.abc import Callable
 from casus.coding import calibration
 from casus.coding.registry import make_coder
 from casus.doc import Doc
-from casus.errors import ConfigError
-from casus.options import Options
+from casus.options import Options, check_min_confidence
 
 
 def make_stage(opts: Options) -> Callable[[Doc], Doc]:
     coder = make_coder(opts)
     model = calibration.load(opts.calibration)
-    threshold = opts.min_confidence
-    if threshold is not None and not 0.0 <= threshold <= 1.0:
-        raise ConfigError(f"minimum confidence {threshold}: must lie between 0 and 1")
+    threshold = check_min_confidence(opts.min_confidence)
 
     def stage(doc: Doc) -> Doc:
         events = coder.code(doc)
