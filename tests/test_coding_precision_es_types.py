@@ -1,0 +1,45 @@
+"""Spanish event types the lexicon coder must get right in wire copy (sentences written for these tests):
+words that are not the event they look like (defendants, topics of a protest, adjectives), events that a
+sentence only recalls, and the cues that decide whether an event is asserted at all. Each case that drops a
+coding also checks that the real event of the sentence is still coded."""
+
+from __future__ import annotations
+
+import pytest
+
+from casus.coding.lexicon import LexiconCoder
+from casus.doc import Doc
+from casus.options import Options
+from casus.pipeline import Pipeline
+
+
+@pytest.fixture(scope="module")
+def segmenter() -> Pipeline:
+    return Pipeline(Options(lang="es"), until="segment")
+
+
+@pytest.fixture(scope="module")
+def coder() -> LexiconCoder:
+    return LexiconCoder(Options(lang="es"))
+
+
+def _events(segmenter, coder, text: str, negated: bool = False) -> list:
+    doc = segmenter.run(Doc(id="t", raw=text))
+    doc.lang = "es"
+    doc.mentions = []
+    return [e for e in coder.code(doc) if e.negated == negated]
+
+
+def _roots(segmenter, coder, text: str) -> set[str]:
+    return {e.cameo[:2] for e in _events(segmenter, coder, text)}
+
+
+def test_sin_embargo_is_however_not_a_negation(segmenter, coder):
+    text = "El ministro, sin embargo, rechazó la propuesta de los sindicatos de transporte."
+    assert "12" in _roots(segmenter, coder, text)
+    assert not _events(segmenter, coder, text, negated=True)
+
+
+def test_sin_still_negates_what_it_governs(segmenter, coder):
+    text = "La marcha terminó sin detenidos, según la policía."
+    assert "17" not in _roots(segmenter, coder, text)
