@@ -43,3 +43,26 @@ def test_sin_embargo_is_however_not_a_negation(segmenter, coder):
 def test_sin_still_negates_what_it_governs(segmenter, coder):
     text = "La marcha terminó sin detenidos, según la policía."
     assert "17" not in _roots(segmenter, coder, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Doce acusados de narcotráfico iniciaron una huelga de hambre en la cárcel de la capital.",
+        "El ex gobernador, acusado de malversación de fondos, salió del país el domingo.",
+    ],
+)
+def test_an_accusation_participle_names_the_accused_not_an_accusation(segmenter, coder, text):
+    assert "11" not in _roots(segmenter, coder, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "El alcalde fue acusado de corrupción por la fiscalía regional.",
+        "La oposición ha acusado al gobierno de fraude en las elecciones municipales.",
+        "El sindicato acusó a la empresa de despidos ilegales.",
+    ],
+)
+def test_a_passive_or_perfect_accusation_is_still_coded(segmenter, coder, text):
+    assert "11" in _roots(segmenter, coder, text)

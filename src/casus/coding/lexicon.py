@@ -91,6 +91,8 @@ class LexiconCoder:
                     continue
                 if _participle_noun(sent, lex, match) or _protest_reason(sent, lex, match, matches):
                     continue
+                if _accused_person(sent, lex, match):
+                    continue
                 if id(match) in participants:
                     continue
                 for ev, ctx in self._events(doc, sent, lang, lex, match, mentions, attr, verbs):
@@ -505,6 +507,25 @@ def _participle_noun(sent: Sentence, lex: Lexicon, match: TriggerMatch) -> bool:
     if match.anchor < 2 or prev in lex.defaults["passive_aux"] or prev in grammar_list(lex, "auxiliary"):
         return False
     return prev.isalpha() and sent.tokens[match.anchor - 2].text.lower() in determiners
+
+
+ACCUSE_CODE = "112"  # accuse, and its subcodes (of corruption, of human rights abuses, of aggression ...)
+
+
+def _accused_person(sent: Sentence, lex: Lexicon, match: TriggerMatch) -> bool:
+    """An accusation participle that is not a passive or perfect verb names the accused, not an accusation
+    made here: "veinticinco acusados de crímenes de guerra abandonaron la huelga" (defendants), "el
+    ex alcalde, acusado de malversación, huyó" (what he stands accused of is background). Only "fue
+    acusado", "ha sido acusada", "han acusado" report the accusation as an event."""
+    if not match.trigger.cameo.startswith(ACCUSE_CODE):
+        return False
+    endings = grammar_list(lex, "participle")
+    word = sent.tokens[match.anchor].text.lower()
+    if not endings or not word.endswith(tuple(e for e in endings if len(e) >= 3)):
+        return False
+    auxiliaries = set(lex.defaults["passive_aux"]) | set(grammar_list(lex, "auxiliary"))
+    before = [t.text.lower() for t in sent.tokens[max(0, match.anchor - 2) : match.anchor]]
+    return not any(w in auxiliaries for w in before)
 
 
 REASON_WINDOW = 6  # tokens from a protest word to the noun that says what it protests
