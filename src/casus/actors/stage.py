@@ -15,6 +15,7 @@ import logging
 from collections.abc import Callable
 from datetime import date
 
+from casus.actors.adjectival import AdjectivalRoles
 from casus.actors.compose import Composer, Part
 from casus.actors.coref import Memory, home_country
 from casus.actors.fold import fold
@@ -42,6 +43,7 @@ class ActorFinder:
         self.lexicon = lexicon
         self.gazetteer = Gazetteer(lexicon)
         self.composer = Composer(lexicon.grammar, lexicon.igo_seats)
+        self.adjectival = AdjectivalRoles(lexicon.grammar)
         self.places = builtin_places()
 
     @classmethod
@@ -119,6 +121,7 @@ class ActorFinder:
             if part.kind == "igo" and part.base:
                 earlier.add(part.base)
             parts.append(part)
+        parts = self.adjectival.drop(parts, sent, text, lang)  # "aiuti militari e civili": no actors
         parts = self.composer.bind(parts, folded, text, lang, 0)
         out: list[Mention] = []
         for part in parts:
