@@ -66,3 +66,21 @@ def test_an_accusation_participle_names_the_accused_not_an_accusation(segmenter,
 )
 def test_a_passive_or_perfect_accusation_is_still_coded(segmenter, coder, text):
     assert "11" in _roots(segmenter, coder, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "topic"),
+    [
+        ("Las protestas que exigen la nacionalización del gas continuaron el martes en El Alto.", "10"),
+        ("Unos 3.000 estudiantes participaron en una marcha que apoyaba a los maestros en huelga.", "05"),
+    ],
+)
+def test_a_relative_clause_on_a_protest_is_its_topic_not_an_event(segmenter, coder, text, topic):
+    roots = _roots(segmenter, coder, text)
+    assert "14" in roots
+    assert topic not in roots
+
+
+def test_a_demand_of_its_own_after_a_protest_is_still_coded(segmenter, coder):
+    roots = _roots(segmenter, coder, "Los maestros marcharon el lunes y exigieron la renuncia del ministro.")
+    assert "10" in roots

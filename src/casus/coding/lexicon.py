@@ -91,7 +91,7 @@ class LexiconCoder:
                     continue
                 if _participle_noun(sent, lex, match) or _protest_reason(sent, lex, match, matches):
                     continue
-                if _accused_person(sent, lex, match):
+                if _accused_person(sent, lex, match) or _protest_topic(sent, lex, match, matches):
                     continue
                 if id(match) in participants:
                     continue
@@ -526,6 +526,35 @@ def _accused_person(sent: Sentence, lex: Lexicon, match: TriggerMatch) -> bool:
     auxiliaries = set(lex.defaults["passive_aux"]) | set(grammar_list(lex, "auxiliary"))
     before = [t.text.lower() for t in sent.tokens[max(0, match.anchor - 2) : match.anchor]]
     return not any(w in auxiliaries for w in before)
+
+
+PROTEST_ROOT = "14"
+
+
+def _protest_topic(sent: Sentence, lex: Lexicon, match: TriggerMatch, matches: list[TriggerMatch]) -> bool:
+    """A verb in a relative clause on a protest ("las protestas que exigen la nacionalización del gas", "una
+    marcha que apoyaba a los presos") says what the protest is about: the protest is the event, its topic is
+    no event of its own (PLOVER: the topic of a protest is a property of the PROTEST event). A protest word
+    in the relative clause ("la huelga que paralizó el país") is the protest itself and stays."""
+    if match.trigger.pos != "verb" or match.trigger.cameo.startswith(PROTEST_ROOT):
+        return False
+    relative = grammar_list(lex, "relative")
+    if not relative:
+        return False
+    toks = sent.tokens
+    j = match.anchor - 1
+    skip = set(grammar_list(lex, "clitic")) | set(grammar_list(lex, "auxiliary"))
+    while j >= 0 and toks[j].text.lower() in skip:
+        j -= 1
+    if j < 1 or toks[j].text.lower() not in relative:
+        return False
+    j -= 1
+    if toks[j].text == ",":
+        j -= 1
+    return any(
+        m.tokens[-1] == j and m.trigger.pos == "noun" and m.trigger.cameo.startswith(PROTEST_ROOT)
+        for m in matches
+    )
 
 
 REASON_WINDOW = 6  # tokens from a protest word to the noun that says what it protests
