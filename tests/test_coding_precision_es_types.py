@@ -84,3 +84,13 @@ def test_a_relative_clause_on_a_protest_is_its_topic_not_an_event(segmenter, cod
 def test_a_demand_of_its_own_after_a_protest_is_still_coded(segmenter, coder):
     roots = _roots(segmenter, coder, "Los maestros marcharon el lunes y exigieron la renuncia del ministro.")
     assert "10" in roots
+
+
+def test_a_purpose_through_an_infinitive_is_no_event(segmenter, coder):
+    text = "Los mediadores viajarán a Caracas la próxima semana para tratar de alcanzar un acuerdo de paz."
+    assert "05" not in _roots(segmenter, coder, text)
+
+
+def test_an_agreement_before_a_purpose_clause_is_still_coded(segmenter, coder):
+    text = "El gobierno firmó un acuerdo con los sindicatos para poner fin a la huelga."
+    assert "05" in _roots(segmenter, coder, text)

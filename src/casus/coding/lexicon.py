@@ -439,16 +439,32 @@ def _is_purpose(sent: Sentence, lex: Lexicon, match: TriggerMatch, matches: list
     if match.trigger.pos != "verb" or match.anchor == 0:
         return False
     prev = sent.tokens[match.anchor - 1].text.lower()
-    if prev in lex.defaults["purpose"]:
+    if _after_purpose(sent, lex, match.anchor):
         return True
-    for marker in lex.defaults["purpose"]:  # several words: "a fin de", "destinado a", "in order to"
-        words = marker.split()
-        n = len(words)
-        before = [t.text.lower() for t in sent.tokens[max(0, match.anchor - n) : match.anchor]]
-        if n > 1 and before == words:
-            return True
+    # "para tratar de alcanzar un acuerdo", "per poter firmare": a purpose through an infinitive or two
+    endings = tuple(lex.defaults["infinitive"])
+    j, verbs = match.anchor - 1, 0
+    while endings and j > 0 and verbs < 2 and match.anchor - j <= 4:
+        word = sent.tokens[j].text.lower()
+        if word.endswith(endings) and word.isalpha():
+            verbs += 1
+            if _after_purpose(sent, lex, j):
+                return True
+        elif word not in ("de", "a", "di", "à"):
+            break
+        j -= 1
     if prev in ("a", "to", "à", "de", "zu"):
         return any(0 < match.anchor - m.tokens[-1] <= 4 for m in matches if m is not match)
+    return False
+
+
+def _after_purpose(sent: Sentence, lex: Lexicon, i: int) -> bool:
+    """A purpose marker ends right before token i ("para", "a fin de", "destinado a", "in order to")."""
+    for marker in lex.defaults["purpose"]:
+        words = marker.split()
+        before = [t.text.lower() for t in sent.tokens[max(0, i - len(words)) : i]]
+        if before == words:
+            return True
     return False
 
 
