@@ -585,7 +585,14 @@ def _verb_initial(
     kept = _not_where(doc, lex, trig, post, t_end)
     if not kept:
         return None, None
-    return kept[0][0], _verb_object(doc, lex, trig, [m for m, _ in kept[1:]], kept[0][0].end)
+    subject, rest = kept[0][0], [m for m, _ in kept[1:]]
+    if trig.object_role == "target" and trig.target and subject.end <= t_end:
+        # a periphrasis whose subject stands inside the pattern ("قام جنود بقتل المدنيين"): the actor right
+        # after the verbal noun is its object, with no preposition of its own
+        direct = next((m for m in rest if m.start >= t_end and not _gap(doc, t_end, m.start).strip()), None)
+        if direct is not None:
+            return subject, direct
+    return subject, _verb_object(doc, lex, trig, rest, subject.end)
 
 
 def _verb_object(doc: Doc, lex: Lexicon, trig, post: list[Mention], start: int) -> Mention | None:
