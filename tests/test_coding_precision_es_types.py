@@ -94,3 +94,14 @@ def test_a_purpose_through_an_infinitive_is_no_event(segmenter, coder):
 def test_an_agreement_before_a_purpose_clause_is_still_coded(segmenter, coder):
     text = "El gobierno firmó un acuerdo con los sindicatos para poner fin a la huelga."
     assert "05" in _roots(segmenter, coder, text)
+
+
+def test_a_participle_of_support_describing_a_noun_is_no_event(segmenter, coder):
+    text = "Unos 400 familiares de presos, apoyados por activistas, marcharon el viernes hasta el ministerio."
+    roots = _roots(segmenter, coder, text)
+    assert "14" in roots
+    assert "05" not in roots
+
+
+def test_a_passive_of_support_is_still_coded(segmenter, coder):
+    assert "05" in _roots(segmenter, coder, "El presidente fue respaldado el martes por los gobernadores.")

@@ -93,6 +93,8 @@ class LexiconCoder:
                     continue
                 if _accused_person(sent, lex, match) or _protest_topic(sent, lex, match, matches):
                     continue
+                if _standing_support(sent, lex, match):
+                    continue
                 if id(match) in participants:
                     continue
                 for ev, ctx in self._events(doc, sent, lang, lex, match, mentions, attr, verbs):
@@ -539,9 +541,36 @@ def _accused_person(sent: Sentence, lex: Lexicon, match: TriggerMatch) -> bool:
     word = sent.tokens[match.anchor].text.lower()
     if not endings or not word.endswith(tuple(e for e in endings if len(e) >= 3)):
         return False
+    if not grammar_list(lex, "auxiliary"):
+        return False  # a language without its auxiliaries' written forms cannot tell "ha accusato"
     auxiliaries = set(lex.defaults["passive_aux"]) | set(grammar_list(lex, "auxiliary"))
     before = [t.text.lower() for t in sent.tokens[max(0, match.anchor - 2) : match.anchor]]
     return not any(w in auxiliaries for w in before)
+
+
+STANDING_ROOTS = ("05",)  # support and cooperation in words: a state a participle can describe
+
+
+def _standing_support(sent: Sentence, lex: Lexicon, match: TriggerMatch) -> bool:
+    """A participle of support that describes a noun ("unos 500 familiares, apoyados por pandilleros,
+    marcharon", "la candidata respaldada por el partido") tells how things stand, not what was done: no
+    event. "Fue respaldado por el Congreso" (after an auxiliary) still reports it. Not for material acts
+    ("soldati inviati al fronte", "armas entregadas"): a participle there still says they were sent."""
+    if match.trigger.pos != "verb" or not match.trigger.cameo.startswith(STANDING_ROOTS) or match.anchor == 0:
+        return False
+    endings = tuple(e for e in grammar_list(lex, "participle") if len(e) >= 3)
+    word = sent.tokens[match.anchor].text.lower()
+    if not endings or not word.endswith(endings):
+        return False
+    if not grammar_list(lex, "auxiliary"):
+        return False  # a language without its auxiliaries' written forms cannot tell "hanno firmato"
+    prev = sent.tokens[match.anchor - 1]
+    auxiliaries = set(lex.defaults["passive_aux"]) | set(grammar_list(lex, "auxiliary"))
+    if prev.text.lower() in auxiliaries or prev.text.lower() in grammar_list(lex, "clitic"):
+        return False
+    return prev.text == "," or (
+        prev.text.isalpha() and prev.text.lower() not in grammar_list(lex, "relative")
+    )
 
 
 PROTEST_ROOT = "14"
