@@ -130,9 +130,15 @@ DE_NOT_EVENTS = [
     ("Das Wahlergebnis ist ein Warnschuss für die Regierungsparteien.", None, "13"),
     ("Die Präsidentin kämpft nach der Affäre um ihr Amt.", None, "19"),
     ("Gleichgeschlechtliche Partnerschaften sind ein Thema der Synode.", None, "06"),
+    # attributive participles recall an earlier arrest; "getroffen" is also "hit"; "festgehalten" also "recorded"
+    ("Die Nationalität der Festgenommenen wurde nicht bekannt gegeben.", None, "17"),
+    ("Der Polizist wurde am Arm getroffen, konnte das Feuer aber erwidern.", None, "04"),
+    ("Die Erhöhung der Pensionen wurde in der Vereinbarung festgehalten.", None, "17"),
 ]
 
 DE_EVENTS = [
+    ("Die Polizei hat in Berlin drei Verdächtige festgenommen.", {"Die Polizei": "DEUCOP"}, "17"),
+    ("Kerry traf am Montag die Vertreter der FARC.", {"Kerry": "USAGOV", "FARC": "COLREB"}, "04"),
     (
         "Nordkorea und Südkorea nahmen am Montag Verhandlungen auf.",
         {"Nordkorea": "PRK", "Südkorea": "KOR"},
