@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import bisect
 import logging
+import re
 from collections.abc import Callable
 from datetime import date
 
@@ -111,7 +112,8 @@ class ActorFinder:
         day: date | None,
         memory: Memory,
     ) -> list[Mention]:
-        atoms = [a for a in (self._guard(a, text, sent) for a in atoms) if a is not None]
+        roles_end = {a.end for a in atoms if any(e.kind == "role" for e in a.entries)}
+        atoms = [a for a in (self._guard(a, text, sent, lang, roles_end) for a in atoms) if a is not None]
         earlier: set[str] = set()
         parts: list[Part] = []
         for atom in select_longest(atoms):
@@ -149,18 +151,41 @@ class ActorFinder:
         name.text = text[name.start : name.end]
         return True
 
-    def _guard(self, atom: Atom, text: str, sent: Sentence) -> Atom | None:
-        """Drop country readings that the sentence rules out (Georgia the US state, turkey the bird)."""
+    def _guard(
+        self, atom: Atom, text: str, sent: Sentence, lang: str | None, roles_end: set[int]
+    ) -> Atom | None:
+        """Drop country readings that the sentence rules out (Georgia the US state, turkey the bird), and
+        demonym readings of a surname (see `_surname`)."""
+        surname = lang in _LOWER_DEMONYMS and _surname(atom, text, sent, roles_end)
         keep = []
         for entry in atom.entries:
             guards = self.lexicon.unless.get(entry.code) if entry.kind == "country" else None
             if guards and any(g.search(text, sent.start, sent.end) for g in guards):
+                continue
+            if surname and entry.kind == "demonym":
                 continue
             keep.append(entry)
         if not keep:
             return None
         atom.entries = keep
         return atom
+
+
+_LOWER_DEMONYMS = {"it"}  # where demonyms are lower case and common surnames (Russo, Greco, Romano, Tedesco)
+_NAME_WORD = re.compile(r"([A-ZÀ-Ý][a-zà-ÿ'’]+)\s+$")
+
+
+def _surname(atom: Atom, text: str, sent: Sentence, roles_end: set[int]) -> bool:
+    """A capitalised singular demonym right after a capitalised name, inside a sentence, is a surname:
+    "Gabriele Russo", "Maria Greco", "Paolo Romano" (Italian writes "russo" the adjective in lower case).
+    Not after a role word ("il Presidente Russo") nor after a sentence's first word (a title-cased headline)."""
+    word = text[atom.start : atom.end]
+    if not word[:1].isupper() or word.isupper() or " " in word.strip():
+        return False
+    m = _NAME_WORD.search(text, max(sent.start, atom.start - 30), atom.start)
+    if m is None or m.start(1) == sent.start or m.end(1) in roles_end or not word.endswith(("o", "e")):
+        return False  # "Russo" after a sentence-initial word may be a title-cased headline
+    return not text[sent.start : m.start(1)].strip().endswith((":", "—", "-", "«", '"', "“"))
 
 
 def make_stage(opts: Options) -> Callable[[Doc], Doc]:
