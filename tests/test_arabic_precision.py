@@ -63,3 +63,16 @@ def test_arabic_precision_relative_clause_with_wa_is_no_new_event(pipeline):
 def test_arabic_precision_the_dead_with_the_article_are_no_new_killing(pipeline):
     text = "وأكد المتحدث أن القتلى مدنيون يعملون في المزارع القريبة."
     assert not any(code.startswith("18") for code, _, _ in _events(pipeline, text))
+
+
+def test_arabic_precision_an_actor_after_a_preposition_is_no_subject(pipeline):
+    events = [e for e in _events(pipeline, "وتظاهر الآلاف ضد الحكومة المصرية في القاهرة.") if e[0].startswith("14")]
+    assert events
+    assert all(src != "EGYGOV" for _, src, _ in events)
+    assert any(tgt == "EGYGOV" for _, _, tgt in events)
+
+
+def test_arabic_precision_fire_opened_on_someone_makes_them_the_target(pipeline):
+    text = "وقال شهود إن مسلحين اطلقوا النار على رئيس تيمور الشرقية أمام منزله."
+    events = [e for e in _events(pipeline, text) if e[0].startswith("19")]
+    assert any(tgt == "TLSGOV" for _, _, tgt in events)

@@ -585,6 +585,10 @@ def _verb_initial(
     kept = _not_where(doc, lex, trig, post, t_end)
     if not kept:
         return None, None
+    # the subject follows its verb bare: an actor after a preposition ("تظاهر الآلاف ضد الحكومة", "احتجوا على
+    # قرار الوزير") is what the act is against or about, never who acted
+    if _prepositional(lex, kept[0][1]):
+        return None, _verb_object(doc, lex, trig, [m for m, _ in kept], t_end)
     subject, rest = kept[0][0], [m for m, _ in kept[1:]]
     if trig.object_role == "target" and trig.target and subject.end <= t_end:
         # a periphrasis whose subject stands inside the pattern ("قام جنود بقتل المدنيين"): the actor right
@@ -593,6 +597,13 @@ def _verb_initial(
         if direct is not None:
             return subject, direct
     return subject, _verb_object(doc, lex, trig, rest, subject.end)
+
+
+def _prepositional(lex: Lexicon, gap: str) -> bool:
+    """The words before an actor end with a target preposition ("ضد", "على", "إلى"): it is no subject. A
+    locative one ("العرب في اسرائيل") may still name whose people acted."""
+    words = _norm(gap).split()
+    return bool(words) and words[-1] in lex.defaults["target"] and words[-1] not in _grammar(lex, "locative")
 
 
 def _verb_object(doc: Doc, lex: Lexicon, trig, post: list[Mention], start: int) -> Mention | None:
