@@ -105,3 +105,21 @@ def test_a_participle_of_support_describing_a_noun_is_no_event(segmenter, coder)
 
 def test_a_passive_of_support_is_still_coded(segmenter, coder):
     assert "05" in _roots(segmenter, coder, "El presidente fue respaldado el martes por los gobernadores.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "El gobierno regional prohibió las manifestaciones de apoyo a los huelguistas en el centro de la ciudad.",
+        "La alcaldía impidió la marcha de los transportistas hacia la plaza principal.",
+    ],
+)
+def test_a_banned_protest_is_not_a_protest(segmenter, coder, text):
+    roots = _roots(segmenter, coder, text)
+    assert "14" not in roots
+    assert roots & {"12", "17"}
+
+
+def test_a_protest_held_despite_a_ban_is_still_coded(segmenter, coder):
+    text = "Miles de estudiantes marcharon el jueves por la capital pese a la prohibición del gobierno."
+    assert "14" in _roots(segmenter, coder, text)

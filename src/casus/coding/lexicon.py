@@ -93,7 +93,7 @@ class LexiconCoder:
                     continue
                 if _accused_person(sent, lex, match) or _protest_topic(sent, lex, match, matches):
                     continue
-                if _standing_support(sent, lex, match):
+                if _standing_support(sent, lex, match) or _banned_protest(sent, match, matches):
                     continue
                 if id(match) in participants:
                     continue
@@ -574,6 +574,22 @@ def _standing_support(sent: Sentence, lex: Lexicon, match: TriggerMatch) -> bool
 
 
 PROTEST_ROOT = "14"
+BAN_CODES = ("1721", "129")  # banning a protest, vetoing an act
+BAN_WINDOW = 3  # tokens from a ban verb to the protest it bans ("prohibió las manifestaciones")
+
+
+def _banned_protest(sent: Sentence, match: TriggerMatch, matches: list[TriggerMatch]) -> bool:
+    """A protest word that a ban or veto takes as its object ("prohibió las manifestaciones de apoyo a Irak",
+    "impidió la marcha") names a protest that was not held: the ban is the event, not the protest."""
+    if match.trigger.pos != "noun" or not match.trigger.cameo.startswith(PROTEST_ROOT):
+        return False
+    for other in matches:
+        if other is match or not other.trigger.cameo.startswith(BAN_CODES) or other.anchor >= match.anchor:
+            continue
+        gap = range(other.anchor + 1, match.anchor)
+        if len(gap) <= BAN_WINDOW and all(sent.tokens[j].text.isalpha() for j in gap):
+            return True
+    return False
 
 
 def _protest_topic(sent: Sentence, lex: Lexicon, match: TriggerMatch, matches: list[TriggerMatch]) -> bool:
