@@ -134,9 +134,16 @@ DE_NOT_EVENTS = [
     ("Die Nationalität der Festgenommenen wurde nicht bekannt gegeben.", None, "17"),
     ("Der Polizist wurde am Arm getroffen, konnte das Feuer aber erwidern.", None, "04"),
     ("Die Erhöhung der Pensionen wurde in der Vereinbarung festgehalten.", None, "17"),
+    # a vow is no praise; campaigning for a release is no release; "demonstrieren" also "to show"
+    ("Die Mandatare haben ihrer Partei vorerst Treue gelobt.", None, "05"),
+    ("Das Hilfswerk setzte sich immer wieder für die Freilassung des Priesters ein.", None, "08"),
+    ("Ich demonstriere damit unser Engagement für die Bewohner der Region.", None, "14"),
+    ("Die Namen der getöteten Soldaten wurden inzwischen veröffentlicht.", None, "18"),
 ]
 
 DE_EVENTS = [
+    ("Die Grünen haben die Verordnung des Ministers begrüßt.", {"Die Grünen": "AUTPTY"}, "05"),
+    ("Tausende Menschen demonstrierten in Wien gegen die Regierung.", {"Wien": "AUT"}, "14"),
     ("Die Polizei hat in Berlin drei Verdächtige festgenommen.", {"Die Polizei": "DEUCOP"}, "17"),
     ("Kerry traf am Montag die Vertreter der FARC.", {"Kerry": "USAGOV", "FARC": "COLREB"}, "04"),
     (
