@@ -91,6 +91,12 @@ def test_coding_lexicon_it_bare_or_economic_restrictions_code_nothing(pipeline, 
         "Il difensore ha detto che il suo assistito ha solo viaggiato in Giordania.",
         "L'avvocato presenterà ricorso alla Corte d'appello di Milano.",
         "La statua ricordava la strage sul lavoro di Molfetta.",
+        "Le raccomandazioni sono rivolte soprattutto agli abitanti della costa.",
+        "La tennista russa ha accusato un forte dolore alla spalla durante il match.",
+        "Il consolato ci ha rilasciato il visto in 24 ore.",
+        "I restauri continuano e la visita del presepe non è ancora possibile.",
+        "Il ragazzo si era ucciso impiccandosi nella sua stanza.",
+        "Durante l'incontro il pugile ha condotto l'attacco dal centro del quadrato.",
     ],
 )
 def test_coding_lexicon_it_everyday_senses_code_nothing(pipeline, text):
@@ -106,6 +112,8 @@ def test_coding_lexicon_it_everyday_senses_code_nothing(pipeline, text):
         ("L'esercito sudcoreano è in stato di allerta dopo il lancio nordcoreano.", "152"),
         ("Il ministro ha rassegnato le dimissioni dopo lo scandalo.", "0831"),
         ("Il Papa ha lanciato un appello alla pace in Ucraina.", "020"),
+        ("La rivolta popolare contro il regime è scoppiata a Daraa.", "145"),
+        ("Il ministro ha negato ogni accusa di corruzione.", "016"),
     ],
 )
 def test_coding_lexicon_it_narrowed_triggers_still_fire(pipeline, text, cameo):
