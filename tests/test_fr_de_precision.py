@@ -138,10 +138,14 @@ DE_NOT_EVENTS = [
     ("Die Mandatare haben ihrer Partei vorerst Treue gelobt.", None, "05"),
     ("Das Hilfswerk setzte sich immer wieder für die Freilassung des Priesters ein.", None, "08"),
     ("Ich demonstriere damit unser Engagement für die Bewohner der Region.", None, "14"),
+    ("Das lässt sich am freien Markt nicht so leicht verdienen.", None, "08"),
+    ("Die Aufträge für den Umbau sollen im Herbst vergeben werden.", None, "05"),
+    ("Der Blogger war wegen Beleidigung des Islams verurteilt worden.", None, "111"),
     ("Die Namen der getöteten Soldaten wurden inzwischen veröffentlicht.", None, "18"),
 ]
 
 DE_EVENTS = [
+    ("Die Rebellen ließen am Montag zwölf Geiseln frei.", {"Die Rebellen": "---REB"}, "08"),
     ("Die Grünen haben die Verordnung des Ministers begrüßt.", {"Die Grünen": "AUTPTY"}, "05"),
     ("Tausende Menschen demonstrierten in Wien gegen die Regierung.", {"Wien": "AUT"}, "14"),
     ("Die Polizei hat in Berlin drei Verdächtige festgenommen.", {"Die Polizei": "DEUCOP"}, "17"),
