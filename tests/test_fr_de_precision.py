@@ -61,9 +61,13 @@ FR_NOT_EVENTS = [
     # a practice named as a topic, or abolished, is no act of it
     ("La Birmanie a officiellement aboli la censure de la presse.", {"Birmanie": "MMR"}, "17"),
     ("Des centaines de manifestations culturelles, expositions et conférences sont prévues.", None, "14"),
+    # a formal charge ("mis en examen") is no arrest; a stampede's victims are no violence
+    ("Les deux entreprises sont mises en examen pour homicide involontaire.", None, "17"),
+    ("Trois femmes sont mortes piétinées et deux ont été blessées lors d'une bousculade.", None, "18"),
 ]
 
 FR_EVENTS = [
+    ("Le suspect a été placé en garde à vue à Lille.", None, "17"),
     ("Le ministre demande au gouvernement de suspendre la réforme des retraites.", None, "02"),
     ("L'ONU a appelé les deux camps à la retenue.", {"L'ONU": "IGOUNO"}, "02"),
     ("L'explosion a fait trois blessés près de la gare de Lyon.", None, "18"),
