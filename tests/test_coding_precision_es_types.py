@@ -123,3 +123,22 @@ def test_a_banned_protest_is_not_a_protest(segmenter, coder, text):
 def test_a_protest_held_despite_a_ban_is_still_coded(segmenter, coder):
     text = "Miles de estudiantes marcharon el jueves por la capital pese a la prohibición del gobierno."
     assert "14" in _roots(segmenter, coder, text)
+
+
+def test_a_suspension_of_aid_is_a_cut_not_aid(segmenter, coder):
+    codes = {
+        e.cameo
+        for e in _events(
+            segmenter, coder, "El gobierno anunció la suspensión de la ayuda económica al país vecino."
+        )
+    }
+    assert "162" in codes
+    assert not any(c.startswith("07") for c in codes)
+
+
+def test_fireworks_at_a_protest_are_no_shelling(segmenter, coder):
+    text = "Por la noche sonaron cacerolas y cohetes en varios barrios de la capital en rechazo al decreto."
+    assert "19" not in _roots(segmenter, coder, text)
+    assert "19" in _roots(
+        segmenter, coder, "Los insurgentes dispararon cohetes contra el cuartel de la policía."
+    )
