@@ -97,6 +97,12 @@ def test_coding_lexicon_it_bare_or_economic_restrictions_code_nothing(pipeline, 
         "I restauri continuano e la visita del presepe non è ancora possibile.",
         "Il ragazzo si era ucciso impiccandosi nella sua stanza.",
         "Durante l'incontro il pugile ha condotto l'attacco dal centro del quadrato.",
+        "Dopo cena l'uomo ha avvertito un senso di nausea ed è stato portato in ospedale.",
+        "Era un autore del teatro impegnato degli anni Settanta.",
+        "Quando i carabinieri si sono recati sul posto hanno trovato la vittima.",
+        "Secondo l'analista la fusione non rappresenterebbe una minaccia per Google.",
+        "La Guardia Nazionale è arrivata in una decina di città.",
+        "Molti giornalisti sono stati uccisi per le loro inchieste.",
     ],
 )
 def test_coding_lexicon_it_everyday_senses_code_nothing(pipeline, text):
@@ -114,6 +120,11 @@ def test_coding_lexicon_it_everyday_senses_code_nothing(pipeline, text):
         ("Il Papa ha lanciato un appello alla pace in Ucraina.", "020"),
         ("La rivolta popolare contro il regime è scoppiata a Daraa.", "145"),
         ("Il ministro ha negato ogni accusa di corruzione.", "016"),
+        ("Il premier indiano si è recato a Mosca per due giorni.", "042"),
+        ("Il governo si è impegnato a ritirare le truppe entro giugno.", "030"),
+        ("La polizia ha sequestrato due tonnellate di droga nel porto.", "171"),
+        ("Un gruppo armato ha sequestrato un imprenditore italiano in Nigeria.", "181"),
+        ("Uno scontro a fuoco tra esercito e ribelli ha fatto dieci morti.", "190"),
     ],
 )
 def test_coding_lexicon_it_narrowed_triggers_still_fire(pipeline, text, cameo):
