@@ -217,3 +217,17 @@ def test_coding_attribution_a_contrasting_clause_with_its_own_speaker_is_not_gov
     doc, sents = make(plain, [("Il ministro francese", "FRAGOV"), ("Goma", "COD")], "it")
     found = attribution.find(doc, sents[0], "it")
     assert found is not None and found.covers(doc.text.index("attaccato"))
+
+
+def test_coding_attribution_trailing_reporter_governs_what_precedes():
+    text = "Gunmen stormed a checkpoint near the border, killing four guards, Nigerian army sources said on Friday."
+    doc, sents = make(text, [("Nigerian army", "NGAMIL")], "en")
+    found = attribution.find(doc, sents[0], "en")
+    assert found is not None and found.mention.code == "NGAMIL"
+    assert found.covers(text.index("killing"), text.index("guards"))
+    # a reporter that opens a clause of its own still governs what follows it
+    text = "On Friday, Nigerian army sources said gunmen had stormed a checkpoint near the border."
+    doc, sents = make(text, [("Nigerian army", "NGAMIL")], "en")
+    found = attribution.find(doc, sents[0], "en")
+    assert found is not None and found.covers(text.index("stormed"))
+    assert not found.covers(0, 9)

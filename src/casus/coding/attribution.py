@@ -183,6 +183,9 @@ def find(
     for a, b, cue in verbs:
         actor = _before(doc, mentions, a, MAX_GAP_BEFORE, _BREAK_OR_COMMA)
         if actor is not None:
+            comma = _trailing(doc, s0, s1, actor, b)
+            if comma is not None:  # "..., killing 20, military sources said today.": the report precedes
+                return AttributionResult(actor, cue, a, b, (s0, comma), "speech_verb")
             end = s1
             contrast = _CONTRAST.search(doc.text, b, s1)
             if contrast is not None and any(va >= contrast.end() for va, _, _ in verbs):
@@ -196,6 +199,31 @@ def find(
             carried = prev.mention if prev else None
             fallback = AttributionResult(carried, cue, a, b, (s0, a), "speech_verb", carried is not None)
     return fallback
+
+
+TRAILING_REPORTER_WORDS = 8  # ", the defence ministry of Algeria said": the words of a reporter after a comma
+TRAILING_TAIL_WORDS = 7  # "said on Thursday", "told AFP by phone": what may follow its verb
+_CLAUSE_WORD = re.compile(r"\b(?:that|which|who|whom|whose|when|while|because|if)\b", re.IGNORECASE)
+
+
+def _trailing(doc: Doc, s0: int, s1: int, actor: Mention, verb_end: int) -> int | None:
+    """A reporting clause closing the sentence after a comma ("..., killing 20 people, Thai military
+    sources said on Sunday."): it governs what precedes it. Returns the comma's offset, or None when the
+    speaker opens a clause of its own ("X said that ...", "X said rebels had ...")."""
+    comma = doc.text.rfind(",", s0, actor.start)
+    if comma < 0 or not doc.text[s0:comma].strip():
+        return None
+    lead = doc.text[comma + 1 : actor.start]
+    if _BREAK.search(lead) or len(doc.text[comma + 1 : verb_end].split()) > TRAILING_REPORTER_WORDS:
+        return None
+    if _CLAUSE_WORD.search(lead):
+        return None  # ", which the army said ...": a relative clause of its own
+    tail = doc.text[verb_end:s1].strip().rstrip(".!?\"”’'").strip()
+    if tail.startswith(","):
+        return comma  # "..., the ministry said, in an attack later claimed by ..."
+    if _CLAUSE_WORD.search(tail) or len(tail.split()) > TRAILING_TAIL_WORDS:
+        return None
+    return comma
 
 
 def is_own_statement(

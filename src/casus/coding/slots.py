@@ -10,7 +10,7 @@ genitive heads, postposed subjects, Spanish verbal nouns) are in casus.coding.ph
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from casus.coding.phrases import ARTICLES
 from casus.coding.phrases import agent_tail as _agent_tail
@@ -152,7 +152,7 @@ def assign(
     if trig.frame == "speaker":
         return _speaker_frame(doc, sent, match, lex, cands, speaker, roles)
     if trig.frame == "speaker_subject":
-        return _speaker_subject(doc, match, cands, speaker, roles, t_start)
+        return _speaker_subject(doc, lex, cands, speaker, roles, t_start)
     speech = trig.cameo[:2] in SPEECH_ROOTS
 
     # actors named inside the pattern's object ("invio di truppe nordcoreane", "ritirare le truppe russe")
@@ -255,8 +255,15 @@ def assign(
                 or gap == ""
             )
         ):
-            if trig.pos == "verb" and lex.marker_res["agent"].match(gap) and not passive:
+            if trig.pos == "verb" and not passive and lex.marker_res["agent"].match(gap):
                 pass  # "riceve aiuti da X" is not a target
+            elif (
+                trig.pos == "verb"
+                and not passive
+                and trig.cameo[:2] in HOSTILE_ROOTS
+                and _agent_tail(lex, gap)
+            ):
+                pass  # "the truck hit a mine laid by X": who laid it was not hit ("condemned the attack by X" is)
             else:
                 target = m
         prev_end = m.end
@@ -265,6 +272,7 @@ def assign(
             break
 
     subject: Mention | None = None
+    victim: Mention | None = None
     asides: list[tuple[int, int]] | None = None
     for near in reversed(before[-3:]):
         # the nearest actor before the trigger, skipping ones inside a prepositional phrase ("Security
@@ -274,6 +282,8 @@ def assign(
         if _hard_break(doc, near.end, t_start) or (trig.pos == "noun" and len(gap_words) > 6):
             break
         pre = _norm(doc.text[max(sent.start, near.start - 25) : near.start]).split()
+        if len(pre) > 1 and pre[-1] in ARTICLES and pre[-1] not in lex.defaults["target"]:
+            pre = pre[:-1]  # "Rebels in THE Ivory Coast": the preposition decides
         last = pre[-1] if pre else ""
         if asides is None:
             asides = _asides(doc, sent, lex)
@@ -283,12 +293,21 @@ def assign(
             break  # "le vittime della guerra": the people the hostile noun's genitive qualifies did not fight
         if trig.pos == "noun" and near.kind in PLACE_KINDS and last in _grammar(lex, "locative"):
             continue  # "en Guatemala se realizaron marchas": where, not who
+        if near.kind in PLACE_KINDS and _placed(lex, pre):
+            continue  # "a village in western Cambodia after fierce fighting": where, not who
         if _where_before(doc, lex, trig, before, near, sent.start):
             continue  # "وفي بلدة X شمال Y اطلقت دبابة ...": a place phrase before the verb, not its subject
         if trig.pos == "verb" and _second_predicate(lex, gap_text):
             continue  # "X ha ringraziato il governo e ha invitato Y": the first verb's object is no subject
-        if not (target_markers.match(last) and last not in lex.defaults["of"]) or trig.pos == "noun":
+        modifier = gap_text == "" and near.kind not in PLACE_KINDS  # "in a REBEL attack": who attacked
+        if (
+            not (target_markers.match(last) and last not in lex.defaults["of"])
+            or trig.pos == "noun"
+            or modifier
+        ):
             subject = near
+            if trig.cameo[:2] in HOSTILE_ROOTS and _passive_before(lex, gap_text):
+                victim, subject = near, None  # "three workers were killed in a bomb attack": they were hit
             break
     if trig.pos == "noun" and subject is not None and subject.end < t_start - 60:
         subject = None
@@ -309,8 +328,14 @@ def assign(
             # "un combate con tropas DEL EJÉRCITO": the owner of the pattern's object is on its side
             of_actor, target = None, of_actor
             roles.how.append("object-of")
-        if "pair" in roles.how and subject is not None and subject is not of_actor:
-            # "X launched a mediation between A and B": X acts on A (and B), not A on B
+        if (
+            "pair" in roles.how
+            and subject is not None
+            and subject is not of_actor
+            and trig.cameo[:2] not in HOSTILE_ROOTS
+        ):
+            # "X launched a mediation between A and B": X acts on A (and B), not A on B; but "fighting between
+            # A and B" is A against B, whoever is the sentence's subject
             of_actor, target = None, of_actor
         owner = obj_actor if trig.object_role == "source" else None
         if owner is not None and _role_only(owner) and covering and not _role_only(covering[0]):
@@ -347,6 +372,9 @@ def assign(
             roles.how.append(note)
             roles.sources = [src]
         roles.target = target if target is not src else None
+        if victim is not None and roles.target is None and victim is not src:
+            roles.target = victim
+            roles.how.append("passive-victim")
     elif passive:
         roles.sources = [agent] if agent else []
         roles.target = subject
@@ -397,6 +425,9 @@ def assign(
                 roles.how.append("subject")
         if obj_actor is not None and trig.object_role == "target" and target is None:
             target = obj_actor
+        if victim is not None and target is None and victim is not src:
+            target = victim
+            roles.how.append("passive-victim")
         roles.target = target
         if trig.subject == "target":
             victim = src
@@ -406,6 +437,9 @@ def assign(
             roles.how.append("subject-is-target")
 
     roles = _compound_sources(doc, lex, mentions, excluded, roles)
+    roles.sources = [_located(doc, lex, mentions, m) for m in roles.sources]
+    if roles.target is not None:
+        roles.target = _located(doc, lex, mentions, roles.target)
     within = roles.target is not None and t_start <= roles.target.start and roles.target.end <= t_end
     if trig.symmetric and len(roles.sources) > 1 and within:
         word = _gap_before(doc, roles.target, t_start)
@@ -432,6 +466,43 @@ def _pair_in_pattern(
     if len(group) < 2 or group[0] is not first:
         return None
     return group[0], group[1]
+
+
+COMPASS = {
+    "en": frozenset(
+        {"northern", "southern", "eastern", "western", "central", "north", "south", "east", "west"}
+    ),
+}
+
+
+def _placed(lex: Lexicon, pre: list[str]) -> bool:
+    """The words before a place (articles already dropped) end with "in" and at most a compass word ("in
+    western", "in northern"): the place says where something happened."""
+    compass = COMPASS.get(lex.lang, frozenset())
+    if pre and pre[-1] in compass:
+        pre = pre[:-1]
+    return bool(pre) and pre[-1] in LOCATED_IN.get(lex.lang, ())
+
+
+# roles that are often foreigners where they are (refugees, troops, envoys, reporters): no country from "in"
+NOT_LOCAL = frozenset({"REF", "MIL", "IGO", "NGO", "MED"})
+LOCATED_IN = {"en": ("in",), "it": ("in",), "es": ("en",), "fr": ("en", "au", "aux"), "de": ("in", "im")}
+
+
+def _located(doc: Doc, lex: Lexicon, mentions: list[Mention], m: Mention) -> Mention:
+    """A role noun with no country placed in one ("rebels in the Ivory Coast", "security forces in Guinea",
+    "los guerrilleros en Colombia"): that country's role (CIVREB, GINCOP). Only with nothing but the
+    preposition, an article or a compass word between; anything else stays ---ROLE."""
+    if not _role_only(m) or m.members or m.code[3:6] in NOT_LOCAL:
+        return m
+    place = next((x for x in mentions if x.start >= m.end), None)
+    if place is None or place.kind not in PLACE_KINDS or not place.country:
+        return m
+    words = _gap(doc, m.end, place.start).split()
+    between = ARTICLES | COMPASS.get(lex.lang, frozenset())  # "in the", "in northern"
+    if not words or words[0] not in LOCATED_IN.get(lex.lang, ()) or not all(w in between for w in words[1:]):
+        return m
+    return replace(m, code=place.country + m.code[3:], country=place.country)
 
 
 def _compound_sources(
@@ -634,6 +705,23 @@ def _not_where(doc: Doc, lex: Lexicon, trig, post: list[Mention], start: int) ->
     return kept
 
 
+# "were killed DURING an attack": prepositions after a passive besides the target and agent markers
+PASSIVE_LINKS = frozenset({"during", "after", "amid"})
+
+
+def _passive_before(lex: Lexicon, gap: str) -> bool:
+    """The words between an actor and a hostile noun are a passive verb and a preposition ("were killed in a",
+    "has been wounded by the", "fueron asesinados en un"): the actor suffered what the noun names."""
+    words = _norm(gap).replace(",", " ").split()
+    aux = set(lex.defaults["passive_aux"])
+    endings = tuple(lex.defaults["participle"])
+    links = set(lex.defaults["target"]) | set(lex.defaults["agent"]) | PASSIVE_LINKS
+    for i, word in enumerate(words[:-2]):
+        if word in aux and len(words[i + 1]) > 3 and endings and words[i + 1].endswith(endings):
+            return words[i + 2] in links
+    return False
+
+
 def _second_predicate(lex: Lexicon, gap: str) -> bool:
     """The gap between an actor and a verb is a conjunction (with only auxiliaries, clitics or adverbs after
     it): the verb is a second predicate of the clause and shares the first one's subject."""
@@ -684,11 +772,13 @@ def _hard_break(doc: Doc, start: int, end: int) -> bool:
     return any(b in span for b in HARD_BREAKS)
 
 
-def _speaker_subject(doc, match, cands, speaker, roles: Roles, t_start: int) -> Roles:
-    """An obligation the speaker puts on the clause's subject ("X said that Y must ..."): X → Y."""
+def _speaker_subject(doc, lex: Lexicon, cands, speaker, roles: Roles, t_start: int) -> Roles:
+    """An obligation the speaker puts on the clause's subject ("X said that Y must ..."): X → Y. A coordinated
+    subject ("the government and the rebels must ...") is named by its first member."""
     before = [m for m in cands if m.end <= t_start and (speaker is None or m is not speaker)]
     if before and not _hard_break(doc, before[-1].end, t_start):
-        roles.target = before[-1]
+        group = compound_group(doc, lex, before, len(before) - 1)
+        roles.target = group[0] if group[0] is not speaker else before[-1]
     if speaker is not None:
         roles.sources = [speaker]
         roles.how.append("speaker")

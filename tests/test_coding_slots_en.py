@@ -1,0 +1,89 @@
+"""English slots: who did what to whom (sentences written for these tests). The reporter of a sentence is not
+its target, a role placed 'in' a country takes that country, the victims of a passive are no attackers,
+'fighting between A and B' is A against B, a coordinated subject of 'must' is named by its first member."""
+
+from __future__ import annotations
+
+from datetime import date
+from functools import cache
+
+import pytest
+
+from casus.doc import Doc
+from casus.options import Options
+from casus.pipeline import Pipeline
+
+
+@cache
+def _pipeline() -> Pipeline:
+    return Pipeline(Options(lang="en"))
+
+
+def _events(text: str) -> list[tuple[str, str | None, str | None]]:
+    doc = _pipeline().run(Doc(id="t", raw=text, lang_hint="en", published=date(2023, 6, 10)))
+    return [
+        (e.cameo, e.source.code if e.source else None, e.target.code if e.target else None)
+        for e in doc.events
+        if not e.negated
+    ]
+
+
+def test_coding_slots_en_trailing_reporter_is_no_target():
+    events = _events(
+        "Gunmen ambushed a police convoy near the border on Tuesday, killing six officers, Pakistani "
+        "security sources said."
+    )
+    assert events and all(target != "PAK" and source != "PAK" for _, source, target in events)
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("Rebels in the Central African Republic rejected an offer from the government on Friday.", "CAFREB"),
+        ("Rebels in northern Chad attacked an army convoy on Sunday.", "TCDREB"),
+    ],
+)
+def test_coding_slots_en_role_in_a_country_takes_it(text, source):
+    assert any(s == source for _, s, _ in _events(text))
+
+
+def test_coding_slots_en_refugees_in_a_country_are_not_its_nationals():
+    events = _events("Refugees in Hungary protested against the new asylum law on Monday.")
+    assert events and not any(s and s.startswith("HUN") for _, s, _ in events)
+
+
+def test_coding_slots_en_fighting_between_two_sides_whoever_is_the_subject():
+    events = _events(
+        "Fighting between Ethiopian troops and Eritrean forces flared up again after Sudan closed its border."
+    )
+    assert ("190", "ETHMIL", "ERIMIL") in events
+
+
+def test_coding_slots_en_compound_subject_of_must_is_its_first_member():
+    events = _events(
+        "The French foreign minister said on Monday that the Serbian government and the Kosovo authorities "
+        "must resume talks."
+    )
+    assert any(s == "FRAGOV" and t == "SRBGOV" for _, s, t in events)
+
+
+def test_coding_slots_en_victims_of_a_passive_are_no_attackers():
+    events = _events("Three aid workers were killed in a roadside bomb attack on Sunday.")
+    assert events
+    assert all(source is None or not source.endswith("LAB") for _, source, _ in events)
+    assert not any(code.startswith("07") for code, _, _ in events)  # "aid workers" is no aid
+
+
+def test_coding_slots_en_a_modifier_before_an_attack_noun_is_its_agent():
+    events = _events("Troops repelled a rebel attack on the town overnight.")
+    assert any(code.startswith("19") and source and source.endswith("REB") for code, source, _ in events)
+
+
+def test_coding_slots_en_who_laid_a_mine_was_not_hit():
+    events = _events("A truck carrying Malian soldiers hit a landmine planted by the militants.")
+    assert not any(target and target.endswith("REB") for _, _, target in events)
+
+
+def test_coding_slots_en_a_place_after_in_is_no_subject():
+    events = _events("Army units recaptured a village in western Chad after heavy fighting with rebels.")
+    assert not any(source == "TCD" for _, source, _ in events)
