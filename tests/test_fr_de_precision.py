@@ -41,29 +41,29 @@ def _asserted(events, code: str) -> bool:
 
 
 # --------------------------------------------------------------------------------------------- French
-FR_NOT_EVENTS = [
+FR_NOT_EVENTS = [  # root: a CAMEO root or code that must not be coded as asserted
     # the noun "demande" is no appeal; "appelé X" names
-    ("Madrid a officialisé sa demande d'aide financière auprès de la zone euro.", {"Madrid": "ESP"}, "02"),
-    ("À la demande de sa famille, le corps du chanteur a été rapatrié au Sénégal.", {"Sénégal": "SEN"}, "02"),
-    ("Cette particule est communément appelée boson de Higgs par les physiciens.", None, "02"),
+    ("Lisbonne a déposé jeudi une demande de prêt auprès du fonds européen.", {"Lisbonne": "PRT"}, "02"),
+    ("À la demande de son avocat, l'audience a été reportée au mois prochain.", None, "02"),
+    ("Ce petit village est souvent appelé la perle de la vallée.", None, "02"),
     # participles used as nouns name the people an earlier event touched
-    ("Les blessés ont été transportés à l'hôpital de Cayenne par hélicoptère.", None, "18"),
-    ("D'anciens détenus ont décrit les centres de détention du régime.", None, "17"),
-    # "signe" the noun; "marche" the verb "to work"; "menacés" the adjective; "accuser une baisse"
-    ("Les observateurs y voient un signe de détermination du nouveau gouvernement.", None, "05"),
-    ("Selon le navigateur, le système de détection marche très bien.", None, "14"),
-    ("Le syndicat estime à 5 000 le nombre d'emplois menacés par la fermeture.", None, "13"),
-    ("Le groupe informatique accuse une baisse de 3 % de son chiffre d'affaires.", None, "112"),
-    # a court's order to pay is no criticism; a postponed departure is no rejection; stars encircle no one
-    ("Le constructeur a été condamné à verser un milliard de dollars à son rival.", None, "111"),
-    ("Après l'avarie, le skipper doit repousser son départ de deux jours.", None, "12"),
-    ("La planète est encerclée par deux autres étoiles.", None, "19"),
+    ("Les blessés ont été évacués vers le centre hospitalier de Bastia.", None, "18"),
+    ("Les anciens détenus réclament une indemnisation à l'État.", None, "17"),
+    # "signe" the noun; "marche" the verb "to work"; "menacés" the adjective; "accuser" a fall
+    ("Les marchés voient dans ce vote un signe de stabilité.", None, "05"),
+    ("Le nouveau logiciel de réservation marche enfin correctement.", None, "14"),
+    ("Près de 800 postes sont menacés par la délocalisation de l'usine.", None, "13"),
+    ("Le constructeur automobile accuse un recul de 5 % de ses ventes en Europe.", None, "112"),
+    # a court's order to pay is no criticism; a postponed date is no rejection; a moon encircles no one
+    ("L'éditeur a été condamné à payer 20 000 euros de dommages à l'auteur.", None, "111"),
+    ("Les organisateurs ont dû repousser la date du festival à cause de la pluie.", None, "12"),
+    ("La comète est encerclée par un nuage de poussières.", None, "19"),
     # a practice named as a topic, or abolished, is no act of it
-    ("La Birmanie a officiellement aboli la censure de la presse.", {"Birmanie": "MMR"}, "17"),
-    ("Des centaines de manifestations culturelles, expositions et conférences sont prévues.", None, "14"),
+    ("Le Parlement tunisien a aboli la censure des journaux.", {"Le Parlement tunisien": "TUNLEG"}, "17"),
+    ("Le salon propose des manifestations culturelles, des ateliers et des conférences.", None, "14"),
     # a formal charge ("mis en examen") is no arrest; a stampede's victims are no violence
-    ("Les deux entreprises sont mises en examen pour homicide involontaire.", None, "17"),
-    ("Trois femmes sont mortes piétinées et deux ont été blessées lors d'une bousculade.", None, "18"),
+    ("Le maire de la commune a été mis en examen pour favoritisme.", None, "17"),
+    ("Plusieurs supporters ont été blessés dans une bousculade à l'entrée du stade.", None, "18"),
 ]
 
 FR_EVENTS = [
@@ -84,7 +84,7 @@ FR_EVENTS = [
 ]
 
 
-@pytest.mark.parametrize("text,actors,root", FR_NOT_EVENTS)  # root: a CAMEO root or code
+@pytest.mark.parametrize("text,actors,root", FR_NOT_EVENTS)
 def test_fr_precision_no_false_event(segmenters, text, actors, root):
     assert not _asserted(_coded(segmenters, "fr", text, actors), root)
 
@@ -97,7 +97,7 @@ def test_fr_precision_true_event_kept(segmenters, text, actors, root):
 
 def test_fr_court_order_to_pay_is_a_legal_finding(segmenters):
     events = _coded(
-        segmenters, "fr", "La société a été condamnée à verser un million d'euros à son concurrent."
+        segmenters, "fr", "La banque a été condamnée à verser deux millions d'euros à ses clients."
     )
     assert [e.cameo for e in events] == ["116"]
 
@@ -120,32 +120,32 @@ def test_fr_possible_attack_is_hypothetical(segmenters):
 # --------------------------------------------------------------------------------------------- German
 DE_NOT_EVENTS = [
     # "die Verhandlung" is a court hearing; cooperation named without partners is a topic
-    ("Der Abgeordnete erschien nicht zu der Verhandlung am Landesgericht.", None, "04"),
-    ("Die Zusammenarbeit der Parteien im Gemeinderat funktioniert gut.", None, "06"),
+    ("Die Verhandlung vor dem Bezirksgericht wurde auf Juni vertagt.", None, "04"),
+    ("Eine gute Zusammenarbeit im Team ist für den Trainer das Wichtigste.", None, "06"),
     # "gefordert": lives claimed; "besucht": school attended; "ermittelt": a figure determined
-    ("Die Anschlagsserie hat nach offiziellen Angaben 129 Tote gefordert.", None, "10"),
-    ("Rund 30.000 Schüler haben im vergangenen Jahr muttersprachlichen Unterricht besucht.", None, "04"),
-    ("Das Institut ermittelte 55 Prozent für den Verbleib in der Union.", None, "09"),
+    ("Das Zugunglück hat nach Angaben der Bahn zwölf Todesopfer gefordert.", None, "10"),
+    ("Im Vorjahr haben rund 4.000 Kinder einen Sprachkurs an der Volkshochschule besucht.", None, "04"),
+    ("Die Meinungsforscher ermittelten 38 Prozent für die Koalition.", None, "09"),
     # a court's sentence is no condemnation; stones thrown before a building are no accusation
-    ("Ein Blogger wurde in Riad zu zehn Jahren Haft verurteilt.", None, "111"),
-    ("Die Demonstranten warfen Steine und Flaschen vor das Parlament.", None, "112"),
+    ("Ein Journalist wurde in Teheran zu sieben Jahren Haft verurteilt.", None, "111"),
+    ("Jugendliche warfen Steine und Flaschen vor das Rathaus.", None, "112"),
     # verbal and metaphorical "attacks" and "warning shots"
-    ("Die Kandidaten verpflichten sich, persönliche Angriffe im Wahlkampf zu unterlassen.", None, "19"),
-    ("Das Wahlergebnis ist ein Warnschuss für die Regierungsparteien.", None, "13"),
-    ("Die Präsidentin kämpft nach der Affäre um ihr Amt.", None, "19"),
-    ("Gleichgeschlechtliche Partnerschaften sind ein Thema der Synode.", None, "06"),
+    ("Im Wahlkampf setzte es persönliche Angriffe zwischen den Spitzenkandidaten.", None, "19"),
+    ("Die Niederlage bei der Landtagswahl gilt als Warnschuss für die Koalition.", None, "13"),
+    ("Der Bürgermeister kämpft nach dem Skandal um sein Amt.", None, "19"),
+    ("Eingetragene Partnerschaften werden seit 2010 in Österreich geschlossen.", None, "06"),
     # attributive participles recall an earlier arrest; "getroffen" is also "hit"; "festgehalten" also "recorded"
-    ("Die Nationalität der Festgenommenen wurde nicht bekannt gegeben.", None, "17"),
-    ("Der Polizist wurde am Arm getroffen, konnte das Feuer aber erwidern.", None, "04"),
+    ("Die Identität der Festgenommenen ist noch unklar.", None, "17"),
+    ("Der Fahrer wurde von einem Stein am Kopf getroffen.", None, "04"),
     ("Die Erhöhung der Pensionen wurde in der Vereinbarung festgehalten.", None, "17"),
     # a vow is no praise; campaigning for a release is no release; "demonstrieren" also "to show"
-    ("Die Mandatare haben ihrer Partei vorerst Treue gelobt.", None, "05"),
-    ("Das Hilfswerk setzte sich immer wieder für die Freilassung des Priesters ein.", None, "08"),
-    ("Ich demonstriere damit unser Engagement für die Bewohner der Region.", None, "14"),
-    ("Das lässt sich am freien Markt nicht so leicht verdienen.", None, "08"),
-    ("Die Aufträge für den Umbau sollen im Herbst vergeben werden.", None, "05"),
-    ("Der Blogger war wegen Beleidigung des Islams verurteilt worden.", None, "111"),
+    ("Die neuen Abgeordneten haben dem Parteichef Treue gelobt.", None, "05"),
+    ("Die Kirche setzt sich seit Monaten für die Freilassung der Entwicklungshelferin ein.", None, "08"),
+    ("Mit dem Besuch demonstriert die Ministerin ihr Interesse an der Region.", None, "14"),
     ("Die Namen der getöteten Soldaten wurden inzwischen veröffentlicht.", None, "18"),
+    ("Gute Ideen lassen sich am freien Markt oft schwer verkaufen.", None, "08"),
+    ("Die Aufträge für den Umbau sollen im Herbst vergeben werden.", None, "05"),
+    ("Der Sänger war wegen Steuerhinterziehung verurteilt worden.", None, "111"),
 ]
 
 DE_EVENTS = [
@@ -153,7 +153,11 @@ DE_EVENTS = [
     ("Die Grünen haben die Verordnung des Ministers begrüßt.", {"Die Grünen": "AUTPTY"}, "05"),
     ("Tausende Menschen demonstrierten in Wien gegen die Regierung.", {"Wien": "AUT"}, "14"),
     ("Die Polizei hat in Berlin drei Verdächtige festgenommen.", {"Die Polizei": "DEUCOP"}, "17"),
-    ("Kerry traf am Montag die Vertreter der FARC.", {"Kerry": "USAGOV", "FARC": "COLREB"}, "04"),
+    (
+        "Merkel traf am Dienstag den französischen Präsidenten.",
+        {"Merkel": "DEUGOV", "französischen Präsidenten": "FRAGOV"},
+        "04",
+    ),
     (
         "Nordkorea und Südkorea nahmen am Montag Verhandlungen auf.",
         {"Nordkorea": "PRK", "Südkorea": "KOR"},
@@ -165,7 +169,11 @@ DE_EVENTS = [
         {"Die Bundesregierung": "DEUGOV"},
         "11",
     ),
-    ("Indien wirft Pakistan vor, Rebellen zu unterstützen.", {"Indien": "IND", "Pakistan": "PAK"}, "11"),
+    (
+        "Griechenland wirft der Türkei vor, den Luftraum zu verletzen.",
+        {"Griechenland": "GRC", "Türkei": "TUR"},
+        "11",
+    ),
     ("Regierungstruppen kämpfen im Osten gegen die Separatisten.", {"Regierungstruppen": "UKRMIL"}, "19"),
     (
         "Die Türkei und Russland vereinbarten eine engere Zusammenarbeit.",
@@ -188,22 +196,18 @@ def test_de_precision_true_event_kept(segmenters, text, actors, root):
 
 def test_de_court_sentence_is_a_legal_finding(segmenters):
     events = _coded(
-        segmenters, "de", "Ein US-Student ist in Nordkorea zu 15 Jahren Arbeitslager verurteilt worden."
+        segmenters, "de", "Ein Aktivist ist in Minsk zu drei Jahren Arbeitslager verurteilt worden."
     )
     assert [e.cameo for e in events] == ["116"]
 
 
 def test_de_declared_readiness_is_intended(segmenters):
-    text = "Moskau hat sich bereiterklärt, in Syrien eng mit den USA zu kooperieren."
-    events = _coded(segmenters, "de", text, {"Moskau": "RUS", "USA": "USA"})
+    text = "Ankara hat sich bereiterklärt, an der Grenze mit der EU zu kooperieren."
+    events = _coded(segmenters, "de", text, {"Ankara": "TUR", "EU": "IGOEUREEC"})
     assert events and all(e.modality == "intended" for e in events)
 
 
 def test_de_possible_violation_is_not_asserted(segmenters):
-    events = _coded(
-        segmenters,
-        "de",
-        "Mögliche Verstöße der Regierung soll ein Schiedsgericht prüfen.",
-        {"der Regierung": "AUTGOV"},
-    )
+    text = "Etwaige Verstöße der Behörde will der Rechnungshof im Herbst prüfen."
+    events = _coded(segmenters, "de", text, {"der Behörde": "AUTGOV"})
     assert "asserted" not in {e.modality for e in events if e.cameo.startswith("12")}
