@@ -74,3 +74,29 @@ def test_actors_adjectival_aid_goes_to_kiev(pipeline):
     aid = [e for e in doc.events if e.cameo.startswith("03")]
     assert aid and aid[0].target is not None and aid[0].target.code == "UKR"
     assert aid[0].source is not None and aid[0].source.code.startswith("ITA")
+
+
+@pytest.mark.parametrize(
+    "text, lang, gone, kept",
+    [
+        ("La guerra civile del Congo ha provocato milioni di morti.", "it", "civile", "COG"),
+        ("Amnesty ha denunciato attacchi contro abitazioni civili a Gaza.", "it", "civili", "NGOHRIAMN"),
+        ("Secondo fonti militari israeliane, i razzi sono caduti a Sderot.", "it", "militari", "ISR"),
+    ],
+)
+def test_actors_adjectival_single_adjective_after_a_noun(finder, text, lang, gone, kept):
+    mentions = find(finder, text, lang)
+    assert not any(gone in m.text for m in mentions)
+    assert kept in [m.code for m in mentions]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Il tribunale ha condannato due civili.",
+        "Più civili sono stati uccisi nel villaggio.",
+        "I civili fuggono.",
+    ],
+)
+def test_actors_adjectival_numerals_and_articles_keep_people(finder, text):
+    assert any("civili" in m.text for m in find(finder, text, "it"))

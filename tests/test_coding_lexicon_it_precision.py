@@ -103,6 +103,12 @@ def test_coding_lexicon_it_bare_or_economic_restrictions_code_nothing(pipeline, 
         "Secondo l'analista la fusione non rappresenterebbe una minaccia per Google.",
         "La Guardia Nazionale è arrivata in una decina di città.",
         "Molti giornalisti sono stati uccisi per le loro inchieste.",
+        "Il campione di pallavolo è morto per un arresto cardiaco a 40 anni.",
+        "Il giudice ha disposto l'esecuzione delle misure cautelari chieste dal pm.",
+        "L'uomo è rimasto ucciso dalla caduta di un cartellone stradale.",
+        "I Gunners vincono lo scontro di vertice contro il Liverpool con due gol.",
+        "Dall'opposizione arrivano duri attacchi al presidente del Consiglio.",
+        "Sono state accolte le richieste dell'accusa, rappresentata dal pm.",
     ],
 )
 def test_coding_lexicon_it_everyday_senses_code_nothing(pipeline, text):

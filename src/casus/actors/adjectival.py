@@ -9,7 +9,9 @@ of them joined by a conjunction describe a noun when they stand right after it (
 militari e civili"), or, in English, where the word after them is one ("military and civilian were killed")
 or another actor ("military and civilian officials").
 
-The words come from data/actors/grammar.yaml (adjective_roles, not_nouns, auxiliaries, infinitives).
+One such word right after a noun is an adjective too ("la guerra civile del Congo", "abitazioni civili").
+
+The words come from data/actors/grammar.yaml (adjective_roles, not_nouns, numerals, auxiliaries, infinitives).
 """
 
 from __future__ import annotations
@@ -35,7 +37,11 @@ class AdjectivalRoles:
 
     def __init__(self, grammar: dict[str, dict[str, list[str]]]):
         self.adjectives = _words(grammar, "adjective_roles")
-        self.not_nouns = _words(grammar, "not_nouns")
+        numerals = _words(grammar, "numerals")
+        self.not_nouns = {
+            lang: words | numerals.get(lang, frozenset())
+            for lang, words in _words(grammar, "not_nouns").items()
+        }
         self.auxiliaries = _words(grammar, "auxiliaries")
         self.conjunctions = _words(grammar, "conjunctions")
         self.infinitives = {
@@ -65,7 +71,15 @@ class AdjectivalRoles:
         conj = self.conjunctions.get(lang, frozenset())
         words = [fold_pattern(t.text) for t in tokens]
         out: set[int] = set()
-        for i in range(len(tokens) - 2):
+        for i in range(len(tokens)):
+            if (
+                lang in ROMANCE
+                and words[i] in adjectives
+                and self._noun_before(tokens, words, i, parts, lang)
+            ):
+                out.add(tokens[i].start)  # "la guerra civile del Congo", "abitazioni civili": one adjective
+            if i + 2 >= len(tokens):
+                continue
             if not (words[i] in adjectives and words[i + 1] in conj and words[i + 2] in adjectives):
                 continue
             romance = lang in ROMANCE and self._noun_before(tokens, words, i, parts, lang)
