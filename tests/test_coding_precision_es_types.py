@@ -142,3 +142,24 @@ def test_fireworks_at_a_protest_are_no_shelling(segmenter, coder):
     assert "19" in _roots(
         segmenter, coder, "Los insurgentes dispararon cohetes contra el cuartel de la policía."
     )
+
+
+def test_an_unaccented_denuncio_is_the_denunciation(segmenter, coder):
+    roots = _roots(
+        segmenter, coder, "El sindicato de maestros denuncio el asesinato de un profesor en zona rural."
+    )
+    assert "11" in roots
+    assert "18" not in roots
+
+
+def test_travelling_in_vehicles_is_no_demonstration(segmenter, coder):
+    text = "Hombres armados que se movilizaban en dos vehiculos secuestraron a un comerciante."
+    roots = _roots(segmenter, coder, text)
+    assert "14" not in roots
+    assert "18" in roots
+
+
+def test_a_vehicle_torn_apart_by_an_explosion_is_no_riot(segmenter, coder):
+    text = "Dos campesinos murieron destrozados al explotar el vehiculo en que viajaban."
+    assert "14" not in _roots(segmenter, coder, text)
+    assert "14" in _roots(segmenter, coder, "Los manifestantes incendiaron dos vehículos de la policía.")
