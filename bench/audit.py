@@ -1,7 +1,7 @@
 """Precision without gold: a fixed-seed sample of the events casus codes in unlabelled news, printed for a
 person to judge.
 
-    .venv/bin/python bench/audit.py it [-n 60] [--seed 1] [--shared ../shared] [--corpus wikinews]
+    .venv/bin/python bench/audit.py it [-n 60] [--seed 1] [--shared ../shared] [--corpus wikinews] [--docs N]
     .venv/bin/python bench/audit.py it --json      # one JSON object per sampled event
 
 Runs the full pipeline over the documents of ../shared/corpus/<corpus>/articles.jsonl in the given language,
@@ -28,7 +28,7 @@ from casus.pipeline import Pipeline
 HERE = Path(__file__).resolve().parent
 
 
-def corpus_docs(shared: Path, corpus: str, lang: str, opts: Options) -> list[Doc]:
+def corpus_docs(shared: Path, corpus: str, lang: str, opts: Options, limit: int | None = None) -> list[Doc]:
     path = shared / "corpus" / corpus / "articles.jsonl"
     if not path.is_file():
         raise SystemExit(f"audit: {path} not found (pass --shared)")
@@ -38,6 +38,8 @@ def corpus_docs(shared: Path, corpus: str, lang: str, opts: Options) -> list[Doc
             record = json.loads(line)
             if record.get("lang") == lang and record.get("text"):
                 docs.append(doc_from_record(record, f"{path.name}:{lineno}", opts))
+                if limit is not None and len(docs) >= limit:
+                    break
     return docs
 
 
@@ -66,13 +68,14 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--seed", type=int, default=1, help="sampling seed (default 1)")
     ap.add_argument("--shared", type=Path, default=HERE.parent.parent / "shared")
     ap.add_argument("--corpus", default="wikinews", help="folder under corpus/ (default wikinews)")
+    ap.add_argument("--docs", type=int, default=None, help="read only the first N documents of the language")
     ap.add_argument("--json", action="store_true", help="one JSON object per event instead of text")
     args = ap.parse_args(argv)
 
     opts = Options()
     pipeline = Pipeline(opts)
     events: list[tuple[Doc, Event]] = []
-    docs = corpus_docs(args.shared, args.corpus, args.lang, opts)
+    docs = corpus_docs(args.shared, args.corpus, args.lang, opts, args.docs)
     for doc in docs:
         doc = pipeline.run(doc)
         if (doc.lang or "")[:2] == args.lang:

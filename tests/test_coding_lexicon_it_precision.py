@@ -109,6 +109,9 @@ def test_coding_lexicon_it_bare_or_economic_restrictions_code_nothing(pipeline, 
         "I Gunners vincono lo scontro di vertice contro il Liverpool con due gol.",
         "Dall'opposizione arrivano duri attacchi al presidente del Consiglio.",
         "Sono state accolte le richieste dell'accusa, rappresentata dal pm.",
+        "Le persone rimaste ferite hanno riportato alcune contusioni.",
+        "Le case vengono liberate dal fango dai volontari.",
+        "Non si conosce la specie dell'uccello coinvolto nello scontro con il velivolo.",
     ],
 )
 def test_coding_lexicon_it_everyday_senses_code_nothing(pipeline, text):
