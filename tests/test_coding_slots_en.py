@@ -87,3 +87,28 @@ def test_coding_slots_en_who_laid_a_mine_was_not_hit():
 def test_coding_slots_en_a_place_after_in_is_no_subject():
     events = _events("Army units recaptured a village in western Chad after heavy fighting with rebels.")
     assert not any(source == "TCD" for _, source, _ in events)
+
+
+def test_coding_slots_en_reduced_passive_names_its_agent():
+    events = _events("Dozens of civilians killed by Sudanese troops were buried on Sunday.")
+    assert any(code.startswith("18") and s == "SDNMIL" and t and t.endswith("CVL") for code, s, t in events)
+    # a participle hanging on a noun that is no actor leaves the sentence's subject alone
+    events = _events(
+        "A group of Kenyan diplomats held talks with President Biden at a dinner hosted by the Ambassador of "
+        "Morocco."
+    )
+    assert not any(code.startswith("043") and t and t.startswith("KEN") for code, _, t in events)
+
+
+def test_coding_slots_en_a_summoned_envoy_is_the_target():
+    assert ("114", "KEN", "UGAGOV") in _events("Kenya summoned the Ugandan envoy over the arrests.")
+
+
+def test_coding_slots_en_demonym_before_adjectives_and_a_role():
+    events = _events("Nigerian junior foreign minister Dubem Oniya summoned Niger's ambassador on Tuesday.")
+    assert ("114", "NGAGOV", "NERGOV") in events
+
+
+def test_coding_slots_en_speaker_of_reiterated_demands_the_act():
+    events = _events("A senior British minister reiterated that Libya must hand over the two suspects.")
+    assert any(code.startswith("10") and s == "GBRGOV" and t == "LBY" for code, s, t in events)

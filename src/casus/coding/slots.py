@@ -90,6 +90,26 @@ def _is_passive(doc: Doc, sent: Sentence, lex: Lexicon, anchor: int, mentions: l
     return False
 
 
+REDUCED_PASSIVE = {"en": ("by",)}  # a participle right before its agent: "a lunch hosted by X"
+HAVE_AUX = {"en": ("has", "have", "had", "having")}
+
+
+def _reduced_passive(sent: Sentence, lex: Lexicon, match: TriggerMatch) -> bool:
+    """A participle with no auxiliary right before its agent marker ("a lunch hosted BY the ambassador",
+    "civilians killed BY militants"): a passive all the same; a perfect ("had hosted") is not one."""
+    markers = REDUCED_PASSIVE.get(lex.lang, ())
+    anchor = match.anchor
+    if not markers or anchor + 1 >= len(sent.tokens) or match.tokens[-1] != anchor:
+        return False
+    word = _norm(sent.tokens[anchor].text)
+    lemma = (sent.tokens[anchor].lemma or "").lower()
+    if word == lemma or not any(word.endswith(s) for s in lex.defaults["participle"]):
+        return False  # "the host by ...": a base form is no participle
+    if anchor > 0 and _norm(sent.tokens[anchor - 1].text) in HAVE_AUX.get(lex.lang, ()):
+        return False
+    return _norm(sent.tokens[anchor + 1].text) in markers
+
+
 def _has_first_person(sent: Sentence, lex: Lexicon, anchor: int) -> bool:
     fp = set(lex.defaults["first_person"])
     return any(_norm(sent.tokens[j].text) in fp for j in range(max(0, anchor - 3), anchor + 1))
@@ -158,6 +178,8 @@ def assign(
     # actors named inside the pattern's object ("invio di truppe nordcoreane", "ritirare le truppe russe")
     obj_actor = inside[0] if inside else None
     passive = trig.pos == "verb" and _is_passive(doc, sent, lex, match.anchor, mentions)
+    reduced = trig.pos == "verb" and not passive and _reduced_passive(sent, lex, match)
+    passive = passive or reduced
     roles.passive = passive
 
     agent: Mention | None = None
@@ -376,6 +398,8 @@ def assign(
             roles.target = victim
             roles.how.append("passive-victim")
     elif passive:
+        if reduced and subject is not None and _gap(doc, subject.end, t_start) not in ("", ","):
+            subject = None  # "met X at a lunch hosted by Y": the lunch was hosted, not X
         roles.sources = [agent] if agent else []
         roles.target = subject
         roles.how.append("passive")
@@ -437,9 +461,9 @@ def assign(
             roles.how.append("subject-is-target")
 
     roles = _compound_sources(doc, lex, mentions, excluded, roles)
-    roles.sources = [_located(doc, lex, mentions, m) for m in roles.sources]
+    roles.sources = [_located(doc, lex, mentions, _qualified(doc, lex, mentions, m)) for m in roles.sources]
     if roles.target is not None:
-        roles.target = _located(doc, lex, mentions, roles.target)
+        roles.target = _located(doc, lex, mentions, _qualified(doc, lex, mentions, roles.target))
     within = roles.target is not None and t_start <= roles.target.start and roles.target.end <= t_end
     if trig.symmetric and len(roles.sources) > 1 and within:
         word = _gap_before(doc, roles.target, t_start)
@@ -703,6 +727,30 @@ def _not_where(doc: Doc, lex: Lexicon, trig, post: list[Mention], start: int) ->
         if not _where(lex, trig, m, gap):
             kept.append((m, gap))
     return kept
+
+
+QUALIFIED_WORDS = 2  # "Nigerian JUNIOR foreign minister", "British AID worker": adjectives between
+
+
+def _qualified(doc: Doc, lex: Lexicon, mentions: list[Mention], m: Mention) -> Mention:
+    """A role noun with no country after a demonym and one or two lower-case words ("Nigerian junior foreign
+    minister", "Kenyan senior police officers"), in languages whose adjectives precede their noun: the
+    demonym's country. Anything else between (a hyphen, a conjunction, a preposition) leaves ---ROLE."""
+    if not _role_only(m) or m.members or lex.lang not in PRENOMINAL:
+        return m
+    prev = next((x for x in reversed(mentions) if x.end <= m.start), None)
+    if prev is None or prev.kind != "demonym" or not prev.country:
+        return m
+    words = doc.text[prev.end : m.start].split()
+    function = set(lex.defaults["conj"]) | set(lex.defaults["of"]) | set(lex.defaults["target"])
+    if not 1 <= len(words) <= QUALIFIED_WORDS or doc.text[prev.end : prev.end + 1] != " ":
+        return m
+    if not all(w.isalpha() and w.islower() and w not in function for w in words):
+        return m
+    return replace(m, code=prev.country + m.code[3:], country=prev.country)
+
+
+PRENOMINAL = frozenset({"en", "de"})
 
 
 # "were killed DURING an attack": prepositions after a passive besides the target and agent markers
