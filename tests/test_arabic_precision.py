@@ -76,3 +76,33 @@ def test_arabic_precision_fire_opened_on_someone_makes_them_the_target(pipeline)
     text = "وقال شهود إن مسلحين اطلقوا النار على رئيس تيمور الشرقية أمام منزله."
     events = [e for e in _events(pipeline, text) if e[0].startswith("19")]
     assert any(tgt == "TLSGOV" for _, _, tgt in events)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # كان + imperfect: what was going on when the story happened, not a protest reported
+        "وقال الشاهد انه كان يشارك في مظاهرة أمام البرلمان حين بدأت المشادة.",
+        # after بعد: the time reference of the clause's own news (the postponement)
+        "وتأجلت الانتخابات المحلية بعد مقتل مرشح مستقل على يد مجهولين.",
+        # the conditional إن before a perfect verb: if they killed
+        "وحذر الكاتب من أن الجنود إن قتلوا عشرات المدنيين فسيواجهون غضبا شعبيا.",
+    ],
+)
+def test_arabic_precision_background_and_conditional_verbs_are_no_events(pipeline, text):
+    assert not any(code[:2] in ("14", "18") for code, _, _ in _events(pipeline, text))
+
+
+def test_arabic_precision_a_court_as_a_place_does_not_cancel_an_attack(pipeline):
+    text = "وقد قتل ثلاثة أشخاص في انفجار عبوة ناسفة قرب محكمة في وسط المدينة."
+    assert any(code.startswith("18") for code, _, _ in _events(pipeline, text))
+
+
+def test_arabic_precision_a_charge_protested_does_not_cancel_the_protest(pipeline):
+    text = "وتجمع المتظاهرون أمام مقر النيابة احتجاجا على تهمة وجهت إلى زميلهم."
+    assert any(code.startswith("14") for code, _, _ in _events(pipeline, text))
+
+
+def test_arabic_precision_a_protest_told_with_the_pluperfect_is_still_one(pipeline):
+    text = "وكان آلاف المتظاهرين قد خرجوا الى الشوارع في وسط العاصمة السبت الماضي."
+    assert any(code.startswith("14") for code, _, _ in _events(pipeline, text))
