@@ -163,3 +163,18 @@ def test_a_vehicle_torn_apart_by_an_explosion_is_no_riot(segmenter, coder):
     text = "Dos campesinos murieron destrozados al explotar el vehiculo en que viajaban."
     assert "14" not in _roots(segmenter, coder, text)
     assert "14" in _roots(segmenter, coder, "Los manifestantes incendiaron dos vehículos de la policía.")
+
+
+@pytest.mark.parametrize(
+    ("text", "root"),
+    [
+        ("La decisión del gobierno de respaldar la intervención provocó protestas en la capital.", "05"),
+        ("La misión reiteró su compromiso de oponerse a los ataques contra la ciudad sitiada.", "11"),
+    ],
+)
+def test_an_infinitive_after_a_noun_of_intention_is_no_event(segmenter, coder, text, root):
+    assert root not in _roots(segmenter, coder, text)
+
+
+def test_the_act_itself_is_still_coded(segmenter, coder):
+    assert "05" in _roots(segmenter, coder, "El gobierno respaldó la intervención de la misión de paz.")

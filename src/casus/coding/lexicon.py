@@ -95,6 +95,8 @@ class LexiconCoder:
                     continue
                 if _standing_support(sent, lex, match) or _banned_protest(sent, match, matches):
                     continue
+                if _intent_complement(sent, lex, match):
+                    continue
                 if id(match) in participants:
                     continue
                 for ev, ctx in self._events(doc, sent, lang, lex, match, mentions, attr, verbs):
@@ -574,6 +576,24 @@ def _standing_support(sent: Sentence, lex: Lexicon, match: TriggerMatch) -> bool
 
 
 PROTEST_ROOT = "14"
+INTENT_REACH = 4  # words from an intention noun to the "de" before its infinitive ("la decisión de Uribe de")
+
+
+def _intent_complement(sent: Sentence, lex: Lexicon, match: TriggerMatch) -> bool:
+    """An infinitive that completes a noun of intention ("su compromiso de oponerse a los ataques", "la
+    decisión de Uribe de respaldar la operación", "su disposición de negociar") names what someone means or
+    decided to do, not something done: no event of its own."""
+    nouns = grammar_list(lex, "intent_noun")
+    if match.trigger.pos != "verb" or not nouns or match.anchor < 2:
+        return False
+    toks = sent.tokens
+    word = toks[match.anchor].text.lower()
+    if not word.endswith(tuple(lex.defaults["infinitive"])) or toks[match.anchor - 1].text.lower() != "de":
+        return False
+    window = toks[max(0, match.anchor - 2 - INTENT_REACH) : match.anchor - 1]
+    return any((t.lemma or t.text).lower() in nouns or t.text.lower() in nouns for t in window)
+
+
 BAN_CODES = ("1721", "129")  # banning a protest, vetoing an act
 BAN_WINDOW = 3  # tokens from a ban verb to the protest it bans ("prohibió las manifestaciones")
 
