@@ -112,3 +112,15 @@ def test_coding_slots_en_demonym_before_adjectives_and_a_role():
 def test_coding_slots_en_speaker_of_reiterated_demands_the_act():
     events = _events("A senior British minister reiterated that Libya must hand over the two suspects.")
     assert any(code.startswith("10") and s == "GBRGOV" and t == "LBY" for code, s, t in events)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Anti-American protesters burned flags outside the embassy on Friday.",
+        "Pro-Russian separatists shelled the town overnight.",
+    ],
+)
+def test_coding_slots_en_anti_or_pro_a_country_is_not_of_it(text):
+    events = _events(text)
+    assert events and not any(s and s[:3] in ("USA", "RUS") for _, s, _ in events)

@@ -461,9 +461,9 @@ def assign(
             roles.how.append("subject-is-target")
 
     roles = _compound_sources(doc, lex, mentions, excluded, roles)
-    roles.sources = [_located(doc, lex, mentions, _qualified(doc, lex, mentions, m)) for m in roles.sources]
+    roles.sources = [_refined(doc, lex, mentions, m) for m in roles.sources]
     if roles.target is not None:
-        roles.target = _located(doc, lex, mentions, _qualified(doc, lex, mentions, roles.target))
+        roles.target = _refined(doc, lex, mentions, roles.target)
     within = roles.target is not None and t_start <= roles.target.start and roles.target.end <= t_end
     if trig.symmetric and len(roles.sources) > 1 and within:
         word = _gap_before(doc, roles.target, t_start)
@@ -727,6 +727,20 @@ def _not_where(doc: Doc, lex: Lexicon, trig, post: list[Mention], start: int) ->
         if not _where(lex, trig, m, gap):
             kept.append((m, gap))
     return kept
+
+
+STANCE_PREFIXES = ("anti-", "pro-")  # "anti-American protesters", "pro-Russian separatists"
+
+
+def _refined(doc: Doc, lex: Lexicon, mentions: list[Mention], m: Mention) -> Mention:
+    """The actor a chosen mention stands for: a role with its country from a demonym before it or a place
+    after "in" (_qualified, _located); a role whose demonym follows "anti-" or "pro-" ("anti-American
+    protesters", "pro-Russian separatists") is for or against that country, not of it: ---ROLE."""
+    m = _located(doc, lex, mentions, _qualified(doc, lex, mentions, m))
+    before = doc.text[max(0, m.start - 5) : m.start].lower()
+    if len(m.code) > 3 and not m.code.startswith(("---", "IGO", "NGO")) and before.endswith(STANCE_PREFIXES):
+        return replace(m, code="---" + m.code[3:], country=None)
+    return m
 
 
 QUALIFIED_WORDS = 2  # "Nigerian JUNIOR foreign minister", "British AID worker": adjectives between
