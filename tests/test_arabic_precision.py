@@ -106,3 +106,9 @@ def test_arabic_precision_a_charge_protested_does_not_cancel_the_protest(pipelin
 def test_arabic_precision_a_protest_told_with_the_pluperfect_is_still_one(pipeline):
     text = "وكان آلاف المتظاهرين قد خرجوا الى الشوارع في وسط العاصمة السبت الماضي."
     assert any(code.startswith("14") for code, _, _ in _events(pipeline, text))
+
+
+def test_arabic_precision_a_city_after_a_word_of_location_is_where(pipeline):
+    events = [e for e in _events(pipeline, "وهاجم مسلحون شمال كركوك قافلة للجيش العراقي.") if e[0].startswith("18")]
+    assert events
+    assert all(tgt == "IRQMIL" for _, _, tgt in events)

@@ -724,9 +724,21 @@ def _not_where(doc: Doc, lex: Lexicon, trig, post: list[Mention], start: int) ->
         # an actor between the pattern's words ("اندلعت في نواكشوط مظاهرات"): the words right before it
         gap = _gap(doc, prev if prev <= m.start else max(0, m.start - WHERE_REACH), m.start)
         prev = max(prev, m.end)
-        if not _where(lex, trig, m, gap):
+        if not _where(lex, trig, m, gap) and not _place_phrase(lex, m, gap):
             kept.append((m, gap))
     return kept
+
+
+def _place_phrase(lex: Lexicon, m: Mention, gap: str) -> bool:
+    """A city after a word of location ("وسط بغداد", "شمال كركوك", "في مدينة الموصل"; the language's
+    `places.locatives` in data/qualifiers): where it happened, neither who acted nor whom it touched."""
+    from casus.coding.modality import qualifier_data
+    from casus.coding.phrases import CITY_KINDS
+
+    if m.kind not in CITY_KINDS:
+        return False
+    words = (qualifier_data(lex.lang).get("places") or {}).get("locatives") or ()
+    return bool(words) and _tail(words, gap)
 
 
 STANCE_PREFIXES = ("anti-", "pro-")  # "anti-American protesters", "pro-Russian separatists"
