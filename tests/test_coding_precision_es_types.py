@@ -178,3 +178,14 @@ def test_an_infinitive_after_a_noun_of_intention_is_no_event(segmenter, coder, t
 
 def test_the_act_itself_is_still_coded(segmenter, coder):
     assert "05" in _roots(segmenter, coder, "El gobierno respaldó la intervención de la misión de paz.")
+
+
+def test_a_trigger_in_parentheses_is_an_aside(segmenter, coder):
+    text = "Agentes de la Gendarmería (policía fronteriza militarizada) desalojaron un puente ocupado por obreros."
+    roots = _roots(segmenter, coder, text)
+    assert "15" not in roots
+    assert "17" in roots
+
+
+def test_a_sentence_that_is_all_aside_still_codes_its_event(segmenter, coder):
+    assert "17" in _roots(segmenter, coder, "(La policía detuvo a 20 manifestantes en la plaza central.)")

@@ -95,7 +95,7 @@ class LexiconCoder:
                     continue
                 if _standing_support(sent, lex, match) or _banned_protest(sent, match, matches):
                     continue
-                if _intent_complement(sent, lex, match):
+                if _intent_complement(sent, lex, match) or _aside(sent, match, matches):
                     continue
                 if id(match) in participants:
                     continue
@@ -576,6 +576,22 @@ def _standing_support(sent: Sentence, lex: Lexicon, match: TriggerMatch) -> bool
 
 
 PROTEST_ROOT = "14"
+
+
+def _aside(sent: Sentence, match: TriggerMatch, matches: list[TriggerMatch]) -> bool:
+    """A trigger inside parentheses ("ocupó cinco propiedades (de las que fueron desalojados)", "la
+    Gendarmería (policía fronteriza militarizada)") is an aside that explains a name or recalls background;
+    where the sentence states an event outside them, that one is the news."""
+
+    def inside(m: TriggerMatch) -> bool:
+        depth = 0
+        for tok in sent.tokens[: m.anchor]:
+            depth += (tok.text == "(") - (tok.text == ")")
+        return depth > 0
+
+    return inside(match) and any(not inside(m) for m in matches if m is not match)
+
+
 INTENT_REACH = 4  # words from an intention noun to the "de" before its infinitive ("la decisión de Uribe de")
 
 
