@@ -189,3 +189,12 @@ def test_a_trigger_in_parentheses_is_an_aside(segmenter, coder):
 
 def test_a_sentence_that_is_all_aside_still_codes_its_event(segmenter, coder):
     assert "17" in _roots(segmenter, coder, "(La policía detuvo a 20 manifestantes en la plaza central.)")
+
+
+def test_a_clash_between_police_and_agitators_is_no_armed_fighting(segmenter, coder):
+    text = (
+        "Los choques entre fuerzas del orden y agitadores que se sumaron a los mitines dejaron diez heridos."
+    )
+    roots = _roots(segmenter, coder, text)
+    assert "19" not in roots
+    assert "14" in roots
