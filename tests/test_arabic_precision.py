@@ -112,3 +112,17 @@ def test_arabic_precision_a_city_after_a_word_of_location_is_where(pipeline):
     events = [e for e in _events(pipeline, "وهاجم مسلحون شمال كركوك قافلة للجيش العراقي.") if e[0].startswith("18")]
     assert events
     assert all(tgt == "IRQMIL" for _, _, tgt in events)
+
+
+def test_arabic_precision_no_object_beyond_a_subordinate_clause(pipeline):
+    text = "واحتشد المتظاهرون صباح أمس بعدما اعتقلت الشرطة اثنين من قادة المعارضة."
+    protests = [e for e in _events(pipeline, text) if e[0].startswith("14")]
+    assert protests
+    assert all(tgt != "---COP" for _, _, tgt in protests)
+
+
+def test_arabic_precision_what_a_blast_targeted_is_its_target_not_its_subject(pipeline):
+    events = [e for e in _events(pipeline, "انفجرت سيارة مفخخة مستهدفة دورية للجيش العراقي في الموصل.") if e[0].startswith("18")]
+    assert events
+    assert all(src != "IRQMIL" for _, src, _ in events)
+    assert any(tgt == "IRQMIL" for _, _, tgt in events)

@@ -706,6 +706,11 @@ def _verb_object(doc: Doc, lex: Lexicon, trig, post: list[Mention], start: int) 
     "يسقط") takes only an actor they introduce; otherwise the next actor that is not a place after a
     locative."""
     kept = _not_where(doc, lex, trig, post, start)
+    # no object beyond a subordinate clause's opening ("احتشد المتظاهرون بعدما اوقفت القوى الامنية ..."); a
+    # relative clause only qualifies a noun and the main clause goes on after it
+    breaks = set(lex.defaults["clause_break"]) - set(lex.defaults["purpose"])
+    cut = next((i for i, (m, _) in enumerate(kept) if breaks & set(_norm(doc.text[start : m.start]).split())), None)
+    kept = kept if cut is None else kept[:cut]
     if trig.target:  # a chant in quotes ("«يسقط بوش»") still names its target
         kept = [(m, QUOTES.sub(" ", gap)) for m, gap in kept]
         kept = [(m, gap) for m, gap in kept if _tail(trig.target, gap) or _marker(_custom(lex, trig), gap)]
