@@ -706,9 +706,9 @@ def _verb_object(doc: Doc, lex: Lexicon, trig, post: list[Mention], start: int) 
     "يسقط") takes only an actor they introduce; otherwise the next actor that is not a place after a
     locative."""
     kept = _not_where(doc, lex, trig, post, start)
-    # no object beyond a subordinate clause's opening ("احتشد المتظاهرون بعدما اوقفت القوى الامنية ..."); a
-    # relative clause only qualifies a noun and the main clause goes on after it
-    breaks = set(lex.defaults["clause_break"]) - set(lex.defaults["purpose"])
+    # no object beyond an adverbial clause's opening ("احتشد المتظاهرون بعدما اوقفت القوى الامنية ..."); a
+    # relative clause only qualifies a noun, and a statement's "that" clause holds its target ("أكد أن بلاده")
+    breaks = set(lex.defaults["clause_break"]) - set(lex.defaults["purpose"]) - COMPLEMENTIZERS
     cut = next((i for i, (m, _) in enumerate(kept) if breaks & set(_norm(doc.text[start : m.start]).split())), None)
     kept = kept if cut is None else kept[:cut]
     if trig.target:  # a chant in quotes ("«يسقط بوش»") still names its target
@@ -718,6 +718,7 @@ def _verb_object(doc: Doc, lex: Lexicon, trig, post: list[Mention], start: int) 
 
 
 QUOTES = re.compile(r"[«»“”\"]")
+COMPLEMENTIZERS = frozenset({"أن", "إن", "ان", "انه", "أنه", "إنه"})  # Arabic "that": a statement's content
 WHERE_REACH = 20  # characters before an actor inside a pattern in which its locative is looked for
 
 
