@@ -124,3 +124,8 @@ def test_coding_slots_en_speaker_of_reiterated_demands_the_act():
 def test_coding_slots_en_anti_or_pro_a_country_is_not_of_it(text):
     events = _events(text)
     assert events and not any(s and s[:3] in ("USA", "RUS") for _, s, _ in events)
+
+
+def test_coding_slots_en_committed_to_is_a_promise_by_its_subject():
+    events = _events("Kenya is committed to sending police officers to Haiti, its foreign minister said.")
+    assert any(code.startswith("03") and s == "KEN" for code, s, _ in events)

@@ -90,6 +90,18 @@ def _is_passive(doc: Doc, sent: Sentence, lex: Lexicon, anchor: int, mentions: l
     return False
 
 
+# participles that say what their subject means to do when "to" follows ("Vietnam is committed to opening up")
+STATIVE = {"en": frozenset({"committed", "determined", "prepared", "resolved", "poised"})}
+
+
+def _stative(sent: Sentence, lex: Lexicon, anchor: int) -> bool:
+    """ "is committed to", "are determined to": an adjective, not a passive; its subject is the source."""
+    toks = sent.tokens
+    if anchor + 1 >= len(toks) or _norm(toks[anchor + 1].text) != "to":
+        return False
+    return _norm(toks[anchor].text) in STATIVE.get(lex.lang, ())
+
+
 REDUCED_PASSIVE = {"en": ("by",)}  # a participle right before its agent: "a lunch hosted by X"
 HAVE_AUX = {"en": ("has", "have", "had", "having")}
 
@@ -178,6 +190,7 @@ def assign(
     # actors named inside the pattern's object ("invio di truppe nordcoreane", "ritirare le truppe russe")
     obj_actor = inside[0] if inside else None
     passive = trig.pos == "verb" and _is_passive(doc, sent, lex, match.anchor, mentions)
+    passive = passive and not _stative(sent, lex, match.anchor)
     reduced = trig.pos == "verb" and not passive and _reduced_passive(sent, lex, match)
     passive = passive or reduced
     roles.passive = passive
