@@ -129,3 +129,11 @@ def test_coding_slots_en_anti_or_pro_a_country_is_not_of_it(text):
 def test_coding_slots_en_committed_to_is_a_promise_by_its_subject():
     events = _events("Kenya is committed to sending police officers to Haiti, its foreign minister said.")
     assert any(code.startswith("03") and s == "KEN" for code, s, _ in events)
+
+
+def test_coding_slots_en_a_title_after_an_organ_and_a_group_joined_to_it():
+    events = _events(
+        "French National Assembly president Laurent Fabius and a group of deputies held talks with leaders of "
+        "Romania's new government on Tuesday."
+    )
+    assert any(code.startswith("04") and s == "FRAGOV" and t == "ROUGOV" for code, s, t in events)

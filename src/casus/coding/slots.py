@@ -57,6 +57,10 @@ def compound_group(doc: Doc, lex: Lexicon, mentions: list[Mention], pos: int) ->
         if gap in ("", ","):
             return gap == ","
         gap = gap.lstrip(", ")
+        for part in PARTITIVES.get(lex.lang, ()):  # "X and A GROUP OF deputies": the group is the member
+            if gap.endswith(" " + part):
+                gap = gap[: -len(part)].rstrip()
+                break
         return bool(conj.match(gap)) and len(gap.split()) <= 2 and not any(ch in gap for ch in ".;:")
 
     lo = hi = pos
@@ -70,6 +74,9 @@ def compound_group(doc: Doc, lex: Lexicon, mentions: list[Mention], pos: int) ->
     ):
         return [mentions[pos]]  # a plain list of commas is an apposition, not a compound
     return group
+
+
+PARTITIVES = {"en": ("a group of", "a delegation of", "a number of", "members of", "some of", "several of")}
 
 
 def _is_passive(doc: Doc, sent: Sentence, lex: Lexicon, anchor: int, mentions: list[Mention] = ()) -> bool:
@@ -779,14 +786,20 @@ QUALIFIED_WORDS = 2  # "Nigerian JUNIOR foreign minister", "British AID worker":
 
 def _qualified(doc: Doc, lex: Lexicon, mentions: list[Mention], m: Mention) -> Mention:
     """A role noun with no country after a demonym and one or two lower-case words ("Nigerian junior foreign
-    minister", "Kenyan senior police officers"), in languages whose adjectives precede their noun: the
-    demonym's country. Anything else between (a hyphen, a conjunction, a preposition) leaves ---ROLE."""
+    minister", "Kenyan senior police officers"), or right after an organ of a country ("French National
+    Assembly president X"), in languages whose adjectives precede their noun: that country. Anything else
+    between (a hyphen, a conjunction, a preposition) leaves ---ROLE; a place before it gives no country."""
     if not _role_only(m) or m.members or lex.lang not in PRENOMINAL:
         return m
     prev = next((x for x in reversed(mentions) if x.end <= m.start), None)
-    if prev is None or prev.kind != "demonym" or not prev.country:
+    if prev is None or not prev.country or prev.kind in PLACE_KINDS:
         return m
     words = doc.text[prev.end : m.start].split()
+    if not words and prev.kind != "demonym" and doc.text[prev.end : m.start] == " ":
+        # "French National Assembly president Laurent Fabius": a title after an organ of a country
+        return replace(m, code=prev.country + m.code[3:], country=prev.country)
+    if prev.kind != "demonym":
+        return m
     function = set(lex.defaults["conj"]) | set(lex.defaults["of"]) | set(lex.defaults["target"])
     if not 1 <= len(words) <= QUALIFIED_WORDS or doc.text[prev.end : prev.end + 1] != " ":
         return m
