@@ -198,3 +198,21 @@ def test_a_clash_between_police_and_agitators_is_no_armed_fighting(segmenter, co
     roots = _roots(segmenter, coder, text)
     assert "19" not in roots
     assert "14" in roots
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Fue acatada la huelga general en medio de marchas esporádicas que la policía dispersó con rapidez.",
+        "Los maestros iniciaron la huelga con una manifestación, violentamente disuelta por la policía, frente al ministerio.",
+    ],
+)
+def test_how_a_protest_ended_in_a_clause_on_it_describes_the_protest(segmenter, coder, text):
+    roots = _roots(segmenter, coder, text)
+    assert "14" in roots
+    assert "17" not in roots
+
+
+def test_a_dispersal_in_its_own_clause_is_still_coded(segmenter, coder):
+    text = "La policía dispersó con gases lacrimógenos a los maestros que marchaban hacia el ministerio."
+    assert "17" in _roots(segmenter, coder, text)

@@ -629,10 +629,12 @@ def _banned_protest(sent: Sentence, match: TriggerMatch, matches: list[TriggerMa
 
 
 def _protest_topic(sent: Sentence, lex: Lexicon, match: TriggerMatch, matches: list[TriggerMatch]) -> bool:
-    """A verb in a relative clause on a protest ("las protestas que exigen la nacionalización del gas", "una
-    marcha que apoyaba a los presos") says what the protest is about: the protest is the event, its topic is
-    no event of its own (PLOVER: the topic of a protest is a property of the PROTEST event). A protest word
-    in the relative clause ("la huelga que paralizó el país") is the protest itself and stays."""
+    """A verb in a relative clause or an appositive participle on a protest ("las protestas que exigen la
+    nacionalización del gas", "una marcha que apoyaba a los presos", "marchas que la policía dispersó",
+    "la manifestación, violentamente disuelta por la policía, ...") describes that protest: the protest is the
+    event the sentence reports, what it demanded or how it ended is no event of its own (PLOVER: the topic of
+    a protest is a property of the PROTEST event). A protest word in the relative clause ("la huelga que
+    paralizó el país") is the protest itself and stays."""
     if match.trigger.pos != "verb" or match.trigger.cameo.startswith(PROTEST_ROOT):
         return False
     relative = grammar_list(lex, "relative")
@@ -640,18 +642,54 @@ def _protest_topic(sent: Sentence, lex: Lexicon, match: TriggerMatch, matches: l
         return False
     toks = sent.tokens
     j = match.anchor - 1
-    skip = set(grammar_list(lex, "clitic")) | set(grammar_list(lex, "auxiliary"))
-    while j >= 0 and toks[j].text.lower() in skip:
+    skip = (
+        set(grammar_list(lex, "clitic"))
+        | set(grammar_list(lex, "auxiliary"))
+        | set(lex.defaults["passive_aux"])
+    )
+    while j >= 0 and (toks[j].text.lower() in skip or toks[j].text.lower().endswith("mente")):
         j -= 1
+    if j >= 1 and toks[j].text == "," and _participle(lex, toks[match.anchor].text):
+        return _protest_ends_at(sent, matches, j - 1)  # "la manifestación, disuelta por la policía"
+    subject = 0
+    while (
+        j >= 1
+        and subject < RELATIVE_SUBJECT
+        and toks[j].text.lower() not in relative
+        and toks[j].text.isalpha()
+    ):
+        j, subject = (
+            j - 1,
+            subject + 1,
+        )  # "marchas que la policía dispersó": the relative clause's own subject
     if j < 1 or toks[j].text.lower() not in relative:
         return False
     j -= 1
     if toks[j].text == ",":
         j -= 1
-    return any(
-        m.tokens[-1] == j and m.trigger.pos == "noun" and m.trigger.cameo.startswith(PROTEST_ROOT)
-        for m in matches
-    )
+    return _protest_ends_at(sent, matches, j)
+
+
+RELATIVE_SUBJECT = 3  # words of a subject between a relative pronoun and its verb ("que la policía dispersó")
+
+
+def _participle(lex: Lexicon, word: str) -> bool:
+    endings = tuple(grammar_list(lex, "participle"))  # "disuelta", "puesto": the short endings too
+    return bool(endings) and word.lower().endswith(endings)
+
+
+PROTEST_ADJECTIVES = 2  # words after a protest noun before its relative clause ("marchas esporádicas que")
+
+
+def _protest_ends_at(sent: Sentence, matches: list[TriggerMatch], j: int) -> bool:
+    """A protest noun (a march, a strike, a sit-in) ends at token j, or just before at most two adjectives."""
+    for m in matches:
+        end = m.tokens[-1]
+        if m.trigger.pos != "noun" or not m.trigger.cameo.startswith(PROTEST_ROOT):
+            continue
+        if 0 <= j - end <= PROTEST_ADJECTIVES and all(t.text.isalpha() for t in sent.tokens[end + 1 : j + 1]):
+            return True
+    return False
 
 
 REASON_WINDOW = 6  # tokens from a protest word to the noun that says what it protests
