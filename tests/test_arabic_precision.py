@@ -133,3 +133,9 @@ def test_arabic_precision_the_protest_verb_trigger_reads_verbs_not_the_noun(pipe
     assert all(e.rule != "ar.protest_v" for e in doc.events)
     doc = pipeline.run(Doc(id="t", text="وتظاهر الآلاف في وسط العاصمة الأردنية أمس."))
     assert any(e.rule == "ar.protest_v" for e in doc.events)
+
+
+def test_arabic_precision_a_massacre_feared_in_the_imperfect_is_no_massacre(pipeline):
+    assert not _events(pipeline, "ويخشى السكان أن المسلحين قد يرتكبون مجزرة جديدة.")
+    done = _events(pipeline, "وارتكبت الميليشيات مجزرة في القرية راح ضحيتها عشرون مدنيا.")
+    assert any(code == "202" for code, _, _ in done)
