@@ -139,3 +139,9 @@ def test_arabic_precision_a_massacre_feared_in_the_imperfect_is_no_massacre(pipe
     assert not _events(pipeline, "ويخشى السكان أن المسلحين قد يرتكبون مجزرة جديدة.")
     done = _events(pipeline, "وارتكبت الميليشيات مجزرة في القرية راح ضحيتها عشرون مدنيا.")
     assert any(code == "202" for code, _, _ in done)
+
+
+def test_arabic_precision_an_actor_right_after_the_subject_qualifies_it(pipeline):
+    text = "وقتل مهاجم انتحاري 12 شخصا في هجوم على سوق شعبي."
+    events = [e for e in _events(pipeline, text) if e[0].startswith("18")]
+    assert any((src or "").endswith("UAF") and (tgt or "").endswith("CVL") for _, src, tgt in events)

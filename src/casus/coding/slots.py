@@ -731,6 +731,8 @@ def _verb_object(doc: Doc, lex: Lexicon, trig, post: list[Mention], start: int) 
     breaks = set(lex.defaults["clause_break"]) - set(lex.defaults["purpose"]) - COMPLEMENTIZERS
     cut = next((i for i, (m, _) in enumerate(kept) if breaks & set(_norm(doc.text[start : m.start]).split())), None)
     kept = kept if cut is None else kept[:cut]
+    if kept and not kept[0][1].strip() and kept[0][0].start > start:
+        kept = kept[1:]  # right after the subject, an actor only qualifies it ("مهاجم انتحاري")
     if trig.target:  # a chant in quotes ("«يسقط بوش»") still names its target
         kept = [(m, QUOTES.sub(" ", gap)) for m, gap in kept]
         kept = [(m, gap) for m, gap in kept if _tail(trig.target, gap) or _marker(_custom(lex, trig), gap)]
