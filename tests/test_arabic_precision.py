@@ -145,3 +145,8 @@ def test_arabic_precision_an_actor_right_after_the_subject_qualifies_it(pipeline
     text = "وقتل مهاجم انتحاري 12 شخصا في هجوم على سوق شعبي."
     events = [e for e in _events(pipeline, text) if e[0].startswith("18")]
     assert any((src or "").endswith("UAF") and (tgt or "").endswith("CVL") for _, src, tgt in events)
+
+
+def test_arabic_precision_a_definite_actor_after_the_subject_is_the_object(pipeline):
+    events = _events(pipeline, "واعتقلت الشرطة المتظاهرين أمام البرلمان.")
+    assert any(src == "---COP" and tgt == "---CVL" for _, src, tgt in events)

@@ -731,12 +731,25 @@ def _verb_object(doc: Doc, lex: Lexicon, trig, post: list[Mention], start: int) 
     breaks = set(lex.defaults["clause_break"]) - set(lex.defaults["purpose"]) - COMPLEMENTIZERS
     cut = next((i for i, (m, _) in enumerate(kept) if breaks & set(_norm(doc.text[start : m.start]).split())), None)
     kept = kept if cut is None else kept[:cut]
-    if kept and not kept[0][1].strip() and kept[0][0].start > start:
+    if kept and not kept[0][1].strip() and kept[0][0].start > start and _qualifies(doc, start, kept[0][0]):
         kept = kept[1:]  # right after the subject, an actor only qualifies it ("مهاجم انتحاري")
     if trig.target:  # a chant in quotes ("«يسقط بوش»") still names its target
         kept = [(m, QUOTES.sub(" ", gap)) for m, gap in kept]
         kept = [(m, gap) for m, gap in kept if _tail(trig.target, gap) or _marker(_custom(lex, trig), gap)]
     return kept[0][0] if kept else None
+
+
+def _qualifies(doc: Doc, subject_end: int, m: Mention) -> bool:
+    """An indefinite actor right after an indefinite subject, not in the accusative, is its adjective ("مهاجم
+    انتحاري", "مسلحون مجهولون"); a definite one ("اعتقلت الشرطة المتظاهرين") or an accusative one ("اختطف
+    مسلحون صحفيا") is the object."""
+    words = _norm(doc.text[max(0, subject_end - 30) : subject_end]).split()
+    subject_word = words[-1] if words else ""
+    word = _norm(m.text).split()[0] if _norm(m.text).split() else ""
+    definite = ("ال", "وال", "بال", "لل", "فال")
+    if subject_word.startswith(definite) or word.startswith(definite):
+        return False
+    return not word.endswith(("ا", "اً", "ين"))
 
 
 QUOTES = re.compile(r"[«»“”\"]")
