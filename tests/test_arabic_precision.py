@@ -150,3 +150,9 @@ def test_arabic_precision_an_actor_right_after_the_subject_qualifies_it(pipeline
 def test_arabic_precision_a_definite_actor_after_the_subject_is_the_object(pipeline):
     events = _events(pipeline, "واعتقلت الشرطة المتظاهرين أمام البرلمان.")
     assert any(src == "---COP" and tgt == "---CVL" for _, src, tgt in events)
+
+
+def test_arabic_precision_assaulted_someone_is_an_assault_on_them(pipeline):
+    text = "وقالوا إن قوة من الشرطة داهمت المسجد واعتدت على المصلين بالضرب."
+    events = [e for e in _events(pipeline, text) if e[0].startswith("18")]
+    assert any(tgt == "---CVL" for _, _, tgt in events)
