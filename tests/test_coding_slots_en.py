@@ -137,3 +137,22 @@ def test_coding_slots_en_a_title_after_an_organ_and_a_group_joined_to_it():
         "Romania's new government on Tuesday."
     )
     assert any(code.startswith("04") and s == "FRAGOV" and t == "ROUGOV" for code, s, t in events)
+
+
+def test_coding_slots_en_a_passive_far_from_the_attack_word_is_another_clause():
+    events = _events(
+        "Police said a stolen press badge was used by the man who later opened fire at the rally, wounding two."
+    )
+    assert not any(t and t.endswith("COP") for _, _, t in events)
+
+
+def test_coding_slots_en_who_condemns_an_attack_did_not_carry_it_out():
+    events = _events("Egypt denounced the attack on the convoy near the border.")
+    assert not any(code.startswith("19") and s == "EGY" for code, s, _ in events)
+    events = _events("Rebels launched an attack on the town on Sunday.")
+    assert any(code.startswith("19") and s and s.endswith("REB") for code, s, _ in events)
+
+
+def test_coding_slots_en_who_died_in_an_explosion_was_hit_by_it():
+    events = _events("Four soldiers have died in an explosion near the barracks.")
+    assert events and all(s is None or not s.endswith("MIL") for _, s, _ in events)

@@ -353,6 +353,11 @@ def assign(
             break
     if trig.pos == "noun" and subject is not None and subject.end < t_start - 60:
         subject = None
+    if subject is not None and trig.cameo[:2] in HOSTILE_ROOTS and _nominal(sent, lex, match):
+        if _casualty_before(doc, lex, subject, t_start):
+            victim, subject = subject, None  # "four children have died in an explosion": they were hit
+        elif not _agent_of_noun(doc, sent, lex, match, subject):
+            subject = None  # "Egypt condemned the attack on the convoy": who condemns did not attack
     if subject is not None and subject in cands:
         subject = _genitive_head(doc, lex, cands, subject)
 
@@ -528,8 +533,9 @@ def _placed(lex: Lexicon, pre: list[str]) -> bool:
     return bool(pre) and pre[-1] in LOCATED_IN.get(lex.lang, ())
 
 
-# roles that are often foreigners where they are (refugees, troops, envoys, reporters): no country from "in"
-NOT_LOCAL = frozenset({"REF", "MIL", "IGO", "NGO", "MED"})
+# roles that are often foreigners where they are (refugees, troops, visiting ministers, envoys, reporters): no
+# country from "in"
+NOT_LOCAL = frozenset({"REF", "MIL", "GOV", "IGO", "NGO", "MED"})
 LOCATED_IN = {"en": ("in",), "it": ("in",), "es": ("en",), "fr": ("en", "au", "aux"), "de": ("in", "im")}
 
 
@@ -826,6 +832,64 @@ def _qualified(doc: Doc, lex: Lexicon, mentions: list[Mention], m: Mention) -> M
 PRENOMINAL = frozenset({"en", "de"})
 
 
+NOMINAL_BEFORE = {
+    "en": frozenset({"the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her"})
+}
+LIGHT_REACH = 5  # words between a light verb and the attack word ("launched a fresh wave of"): adjectives
+
+
+def _nominal(sent: Sentence, lex: Lexicon, match: TriggerMatch) -> bool:
+    """A hostile trigger used as a noun: a noun trigger, or a verb trigger after a determiner ("the attack")."""
+    if match.trigger.pos == "noun":
+        return True
+    prev = _norm(sent.tokens[match.anchor - 1].text) if match.anchor > 0 else ""
+    return prev in NOMINAL_BEFORE.get(lex.lang, ())
+
+
+def _agent_of_noun(doc: Doc, sent: Sentence, lex: Lexicon, match: TriggerMatch, subject: Mention) -> bool:
+    """Whether the actor before a hostile noun ("the attack", "an offensive") is its agent: right before it
+    ("a rebel attack", "Russia's offensive"), the subject of a verb that carries it out (markers.yaml
+    `light_verb`: "launched an attack", "have carried out raids"), or at least not the subject of another
+    event's verb ("Egypt condemned the attack"). Languages without light verbs keep the subject."""
+    light = set(_grammar(lex, "light_verb"))
+    if not light:
+        return True
+    toks = sent.tokens
+    between = [t for t in toks[: match.anchor] if t.start >= subject.end]
+    words = [_norm(t.text) for t in between if t.text != ","]
+    if not words or words in (["'s"], ["'"], ["'", "s"]):
+        return True
+    lemmas = [(t.lemma or t.text).lower() for t in between if t.text != ","]
+    at = max((i for i, w in enumerate(lemmas) if w in light or words[i] in light), default=-1)
+    if at >= 0 and len(words) - at - 1 <= LIGHT_REACH:
+        return True
+    # the actor is the subject of another event's verb ("condemned", "denounced"): that event is its act
+    return not any(
+        tr.pos == "verb" and tr.cameo[:2] not in HOSTILE_ROOTS
+        for t in between
+        for tr in lex.candidates(token_keys(t))
+    )
+
+
+CASUALTY_VERBS = {
+    "en": frozenset({"died", "die", "dies", "killed", "wounded", "injured", "hurt", "perished"})
+}
+
+
+def _casualty_before(doc: Doc, lex: Lexicon, subject: Mention, t_start: int) -> bool:
+    """The actor died or was hurt in what the hostile word names ("children have died in an explosion",
+    "four soldiers were wounded during the raid"): a casualty verb right after it and a preposition."""
+    words = _norm(doc.text[subject.end : t_start]).replace(",", " ").split()
+    verbs = CASUALTY_VERBS.get(lex.lang, frozenset())
+    links = set(lex.defaults["target"]) | set(lex.defaults["of"]) | PASSIVE_LINKS
+    at = next((i for i, w in enumerate(words[: PASSIVE_OPENING + 2]) if w in verbs), None)
+    if at is None or at + 1 >= len(words):
+        return False
+    return words[at + 1] in links and len(words) - at - 2 <= PASSIVE_TAIL
+
+
+PASSIVE_OPENING = 1  # words before the auxiliary: "were killed", "have been killed"
+PASSIVE_TAIL = 3  # words from the preposition to the noun: "in a roadside bomb attack"
 # "were killed DURING an attack": prepositions after a passive besides the target and agent markers
 PASSIVE_LINKS = frozenset({"during", "after", "amid"})
 
@@ -837,9 +901,15 @@ def _passive_before(lex: Lexicon, gap: str) -> bool:
     aux = set(lex.defaults["passive_aux"])
     endings = tuple(lex.defaults["participle"])
     links = set(lex.defaults["target"]) | set(lex.defaults["agent"]) | PASSIVE_LINKS
-    for i, word in enumerate(words[:-2]):
-        if word in aux and len(words[i + 1]) > 3 and endings and words[i + 1].endswith(endings):
-            return words[i + 2] in links
+    for i, word in enumerate(words[: PASSIVE_OPENING + 1]):
+        if (
+            i + 2 < len(words)
+            and word in aux
+            and len(words[i + 1]) > 3
+            and endings
+            and words[i + 1].endswith(endings)
+        ):
+            return words[i + 2] in links and len(words) - (i + 3) <= PASSIVE_TAIL
     return False
 
 
