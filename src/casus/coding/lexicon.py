@@ -176,7 +176,8 @@ class LexiconCoder:
                 roles.sources = shared  # "Rebels kidnapped advisers and exploded bombs": same subject
                 roles.how.append("coordinated")
         verbs.append((match, list(roles.sources)))
-        ctx = (trig, t_start, t_end, governs and not _own(roles, speaker), speaker)
+        parts = tuple((toks[i].start, toks[i].end) for i in match.tokens)
+        ctx = (trig, t_start, t_end, governs and not _own(roles, speaker), speaker, parts)
         pairs = _pairs(doc, lex, roles, mentions, trig.symmetric)
         if trig.needs_actor:
             pairs = [(a, b) for a, b in pairs if a is not None or b is not None]
@@ -272,10 +273,10 @@ def _object_of_cue(doc: Doc, attr: attribution.AttributionResult, t_start: int) 
 
 def _set_modality(doc: Doc, sent: Sentence, lang: str, ev: Event, ctx: tuple, memo: dict) -> None:
     """Modality, negation, the intent code and confidence of a kept event (one detection per trigger)."""
-    trig, t_start, t_end, attributed, speaker = ctx
+    trig, t_start, t_end, attributed, speaker, parts = ctx
     mod = memo.get(t_start)
     if mod is None:
-        mod = modality.detect(doc, sent, t_start, t_end, lang, attributed=attributed)
+        mod = modality.detect(doc, sent, t_start, t_end, lang, attributed=attributed, parts=parts)
         memo[t_start] = mod
     if trig.frame == "speaker" and speaker is not None:
         # the event is the speaker's statement: the writer reports it as made; the conditional belongs to

@@ -468,16 +468,21 @@ def detect(
     trigger_end: int,
     lang: str,
     attributed: bool = False,
+    parts: tuple[tuple[int, int], ...] | None = None,
 ) -> ModalityResult:
     """Modality and negation of the event whose trigger is doc.text[trigger_start:trigger_end].
 
     `lang` is the document language (it, en, fr, es, de; others fall back to English cues).
     `attributed`: True when an attribution governs the trigger's clause; yields "reported" unless a
     stronger cue (question, denial, unconfirmed, conditional, intention) is present.
+    `parts`: the offsets (into doc.text) of the words a gapped trigger is made of ("font ... part ...
+    inquiétude"); a cue in a gap between them ("ne font pas part de leur inquiétude") is not on the trigger
+    and counts like one before or after it.
     """
     c0, c1 = clause_span(doc, sent, trigger_start, trigger_end, lang)
     clause = doc.text[sent.start : sent.end]  # the sentence; cues are looked for in the clause part only
     t0, t1 = trigger_start - sent.start, trigger_end - sent.start
+    words = [(a - sent.start, b - sent.start) for a, b in parts] if parts and len(parts) > 1 else []
     neg_after = _cues(lang).negation_after
     result = ModalityResult()
     kinds: set[str] = set()
@@ -485,6 +490,18 @@ def detect(
         kind = cue["kind"]
         on_trigger = _overlaps(cue["start"], cue["end"], t0, t1)
         interior = cue["start"] < t0 and t1 < cue["end"]  # a gapped cue around the trigger ("kann X nicht")
+        if kind == "negation" and _in_gap(cue, t0, t1, words):
+            # in a gap of the trigger ("ne font pas part de leur inquiétude"): it negates the trigger
+            result.negated = True
+            result.cues.append(
+                {
+                    "kind": kind,
+                    "text": cue["text"],
+                    "start": sent.start + cue["start"],
+                    "end": sent.start + cue["end"],
+                }
+            )
+            continue
         if on_trigger and not cue.get("suffix") and not interior:
             if cue["start"] < t0 and _starts_negated(clause, cue["start"], lang):
                 # "no descartó", "non esclude": the cue holds the trigger verb and negates it
@@ -536,6 +553,13 @@ def detect(
             result.modality = _MODALITY_OF[kind]
             break
     return result
+
+
+def _in_gap(cue: dict[str, Any], t0: int, t1: int, words: list[tuple[int, int]]) -> bool:
+    """The cue lies inside the trigger's span but on none of its words: in a gap of a gapped trigger."""
+    if not words or not (t0 < cue["start"] and cue["end"] < t1):
+        return False
+    return not any(_overlaps(cue["start"], cue["end"], a, b) for a, b in words)
 
 
 def _starts_negated(text: str, pos: int, lang: str) -> bool:

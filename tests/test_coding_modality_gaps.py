@@ -1,0 +1,90 @@
+"""Modality cues that a gapped trigger or an elided conjunction used to hide.
+
+- A negation in a gap of a trigger made of several words ("ne font pas part d'inquiétude": the trigger is
+  "font ... part ... inquiétude") negates it, as one before or after the trigger does.
+
+Every sentence is written for this test (none is corpus or gold text); each case has an asserted twin.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from casus.coding import modality
+from casus.coding.lexicon import LexiconCoder
+from casus.doc import Doc, Mention, Sentence
+from casus.options import Options
+from casus.pipeline import Pipeline
+
+
+@pytest.fixture(scope="module")
+def segmenters() -> dict[str, Pipeline]:
+    return {lang: Pipeline(Options(lang=lang), until="segment") for lang in ("fr", "es", "de")}
+
+
+def _coded(segmenters, lang: str, text: str, actors: dict[str, str] | None = None) -> list:
+    doc = segmenters[lang].run(Doc(id="t", raw=text))
+    doc.lang = lang
+    doc.mentions = []
+    for surface, code in (actors or {}).items():
+        for m in re.finditer(re.escape(surface), doc.text):
+            sent = next(s.index for s in doc.sentences if s.start <= m.start() < s.end)
+            doc.mentions.append(Mention(m.start(), m.end(), surface, code, sent))
+    doc.mentions.sort(key=lambda m: m.start)
+    return LexiconCoder(Options(lang=lang)).code(doc)
+
+
+def _of(events, code: str) -> list:
+    found = [e for e in events if e.cameo.startswith(code)]
+    assert found, f"no {code} event in {[(e.cameo, e.rule) for e in events]}"
+    return found
+
+
+def test_modality_negation_in_trigger_gap_negates():
+    text = "Les délégués ne font pas part d'inquiétude."
+    start, end = text.index("font"), text.index("inquiétude") + len("inquiétude")
+    parts = tuple((text.index(w), text.index(w) + len(w)) for w in ("font", "part", "inquiétude"))
+    doc = Doc(id="t", text=text, lang="fr")
+    sent = Sentence(index=0, start=0, end=len(text), paragraph=0)
+    assert modality.detect(doc, sent, start, end, "fr", parts=parts).negated
+    # without the words of the trigger the gap is unknown: the old reading stays
+    assert not modality.detect(doc, sent, start, end, "fr").negated
+
+
+@pytest.mark.parametrize(
+    ("lang", "negated", "asserted", "actors", "code"),
+    [
+        (
+            "fr",
+            "Les ministres n'expriment pas leur inquiétude face à la crise.",
+            "Les ministres expriment leur inquiétude face à la crise.",
+            {"Les ministres": "---GOV"},
+            "012",
+        ),
+        (
+            "fr",
+            "Les syndicats ne font pas part d'inquiétude.",
+            "Les syndicats font part d'inquiétude.",
+            {"Les syndicats": "---LAB"},
+            "012",
+        ),
+        (
+            "es",
+            "El gobierno no expresó ninguna preocupación por los despidos.",
+            "El gobierno expresó su preocupación por los despidos.",
+            {"El gobierno": "---GOV"},
+            "012",
+        ),
+    ],
+)
+def test_coder_negation_inside_gapped_trigger(segmenters, lang, negated, asserted, actors, code):
+    assert all(e.negated for e in _of(_coded(segmenters, lang, negated, actors), code))
+    assert not any(e.negated for e in _of(_coded(segmenters, lang, asserted, actors), code))
+
+
+def test_fr_idioms_with_sans_do_not_negate(segmenters):
+    text = "Les ministres expriment sans ambages leur inquiétude face à la crise."
+    events = _of(_coded(segmenters, "fr", text, {"Les ministres": "---GOV"}), "012")
+    assert not any(e.negated for e in events)
