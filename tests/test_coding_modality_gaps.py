@@ -2,6 +2,8 @@
 
 - A negation in a gap of a trigger made of several words ("ne font pas part d'inquiétude": the trigger is
   "font ... part ... inquiétude") negates it, as one before or after the trigger does.
+- French "s'il" / "s'ils" (si + il) carry their subject: the check for a subject after "si" ("si lourd" is
+  an adverb) must not drop them, so "s'il refuse, ..." is a condition.
 
 Every sentence is written for this test (none is corpus or gold text); each case has an asserted twin.
 """
@@ -88,3 +90,39 @@ def test_fr_idioms_with_sans_do_not_negate(segmenters):
     text = "Les ministres expriment sans ambages leur inquiétude face à la crise."
     events = _of(_coded(segmenters, "fr", text, {"Les ministres": "---GOV"}), "012")
     assert not any(e.negated for e in events)
+
+
+@pytest.mark.parametrize(
+    ("conditional", "asserted", "trigger"),
+    [
+        ("S'il refuse le compromis, les syndicats bloqueront les routes.", None, "refuse"),
+        (
+            "S'ils attaquent la ville, l'armée ripostera.",
+            "Ils attaquent la ville depuis l'aube.",
+            "attaquent",
+        ),
+        (
+            "Le gouvernement a prévenu que s'il manifeste encore, le parti sera dissous.",
+            "Le parti manifeste encore devant le ministère.",
+            "manifeste",
+        ),
+    ],
+)
+def test_fr_s_il_is_a_condition(conditional, asserted, trigger):
+    def mood(text: str) -> str:
+        doc = Doc(id="t", text=text, lang="fr")
+        sent = Sentence(index=0, start=0, end=len(text), paragraph=0)
+        start = text.index(trigger)
+        return modality.detect(doc, sent, start, start + len(trigger), "fr").modality
+
+    assert mood(conditional) == "hypothetical"
+    if asserted:
+        assert mood(asserted) == "asserted"
+
+
+def test_fr_si_adverb_still_not_a_condition():
+    text = "Les combats ont été si violents que des centaines de familles ont fui."
+    doc = Doc(id="t", text=text, lang="fr")
+    sent = Sentence(index=0, start=0, end=len(text), paragraph=0)
+    start = text.index("combats")
+    assert modality.detect(doc, sent, start, start + len("combats"), "fr").modality == "asserted"

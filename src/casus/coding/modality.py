@@ -416,7 +416,8 @@ def _find_cues(text: str, lang: str, pos: int, endpos: int) -> tuple[dict[str, A
                 nxt_word = nxt.group(0).lower() if nxt else ""
                 if nxt_word in cues.if_except_after and nxt is not None and nxt.start() - m.end() <= 1:
                     continue
-                if cues.if_needs_after and nxt is not None and " " not in m.group(0):
+                carries_subject = "'" in m.group(0) or "’" in m.group(0)  # "s'il", "s'ils": si + il
+                if cues.if_needs_after and nxt is not None and " " not in m.group(0) and not carries_subject:
                     subject = nxt_word.split("'")[0].split("’")[0]
                     if subject not in cues.if_needs_after and not nxt.group(0)[:1].isupper():
                         continue  # "si lourd": an adverb, not "if"
