@@ -156,3 +156,10 @@ def test_coding_slots_en_who_condemns_an_attack_did_not_carry_it_out():
 def test_coding_slots_en_who_died_in_an_explosion_was_hit_by_it():
     events = _events("Four soldiers have died in an explosion near the barracks.")
     assert events and all(s is None or not s.endswith("MIL") for _, s, _ in events)
+
+
+def test_coding_slots_en_suspects_arrested_for_an_attack_are_not_its_victims():
+    events = _events("Two men were arrested on Monday for the bombing of the market.")
+    assert not any(code.startswith("18") and t and t.endswith("CVL") for code, _, t in events)
+    events = _events("At least 30 civilians were killed on Wednesday in air raids on the town.")
+    assert not any(code.startswith(("18", "19")) and s and s.endswith("CVL") for code, s, _ in events)

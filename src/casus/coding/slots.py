@@ -881,7 +881,7 @@ def _casualty_before(doc: Doc, lex: Lexicon, subject: Mention, t_start: int) -> 
     "four soldiers were wounded during the raid"): a casualty verb right after it and a preposition."""
     words = _norm(doc.text[subject.end : t_start]).replace(",", " ").split()
     verbs = CASUALTY_VERBS.get(lex.lang, frozenset())
-    links = set(lex.defaults["target"]) | set(lex.defaults["of"]) | PASSIVE_LINKS
+    links = set(lex.defaults["agent"]) | set(lex.defaults["of"]) | PASSIVE_LINKS  # "died of / from / in"
     at = next((i for i, w in enumerate(words[: PASSIVE_OPENING + 2]) if w in verbs), None)
     if at is None or at + 1 >= len(words):
         return False
@@ -889,9 +889,13 @@ def _casualty_before(doc: Doc, lex: Lexicon, subject: Mention, t_start: int) -> 
 
 
 PASSIVE_OPENING = 1  # words before the auxiliary: "were killed", "have been killed"
+PASSIVE_ADVERBIAL = 2  # words between the participle and its preposition: "killed on Wednesday in"
 PASSIVE_TAIL = 3  # words from the preposition to the noun: "in a roadside bomb attack"
-# "were killed DURING an attack": prepositions after a passive besides the target and agent markers
-PASSIVE_LINKS = frozenset({"during", "after", "amid"})
+# "were killed IN / DURING an attack": the prepositions (besides agent markers) that place the one a passive
+# hurt inside the event; not "for / with / over" ("were arrested for the attack", "indagati per l'omicidio")
+PASSIVE_LINKS = frozenset(
+    {"in", "during", "after", "amid", "at", "en", "durante", "dans", "lors", "nel", "nella"}
+)
 
 
 def _passive_before(lex: Lexicon, gap: str) -> bool:
@@ -900,7 +904,7 @@ def _passive_before(lex: Lexicon, gap: str) -> bool:
     words = _norm(gap).replace(",", " ").split()
     aux = set(lex.defaults["passive_aux"])
     endings = tuple(lex.defaults["participle"])
-    links = set(lex.defaults["target"]) | set(lex.defaults["agent"]) | PASSIVE_LINKS
+    links = set(lex.defaults["agent"]) | PASSIVE_LINKS
     for i, word in enumerate(words[: PASSIVE_OPENING + 1]):
         if (
             i + 2 < len(words)
@@ -909,7 +913,10 @@ def _passive_before(lex: Lexicon, gap: str) -> bool:
             and endings
             and words[i + 1].endswith(endings)
         ):
-            return words[i + 2] in links and len(words) - (i + 3) <= PASSIVE_TAIL
+            # the preposition right after the participle, or after a short adverbial ("on Wednesday in")
+            reach = words[i + 2 : i + 3 + PASSIVE_ADVERBIAL]
+            at = next((i + 2 + k for k, w in enumerate(reach) if w in links), None)
+            return at is not None and len(words) - (at + 1) <= PASSIVE_TAIL
     return False
 
 
