@@ -163,3 +163,8 @@ def test_coding_slots_en_suspects_arrested_for_an_attack_are_not_its_victims():
     assert not any(code.startswith("18") and t and t.endswith("CVL") for code, _, t in events)
     events = _events("At least 30 civilians were killed on Wednesday in air raids on the town.")
     assert not any(code.startswith(("18", "19")) and s and s.endswith("CVL") for code, s, _ in events)
+
+
+def test_coding_slots_en_a_demonym_before_a_group_word_and_a_role():
+    events = _events("Turkey will allow up to 13,000 Turkish Kurd refugees living in Iraq to return home.")
+    assert any(s == "TUR" and t == "TURREF" for _, s, t in events)

@@ -793,9 +793,9 @@ STANCE_PREFIXES = ("anti-", "pro-")  # "anti-American protesters", "pro-Russian 
 
 def _refined(doc: Doc, lex: Lexicon, mentions: list[Mention], m: Mention) -> Mention:
     """The actor a chosen mention stands for: a role with its country from a demonym before it or a place
-    after "in" (_qualified, _located); a role whose demonym follows "anti-" or "pro-" ("anti-American
+    after "in" (_headed, _qualified, _located); a role whose demonym follows "anti-" or "pro-" ("anti-American
     protesters", "pro-Russian separatists") is for or against that country, not of it: ---ROLE."""
-    m = _located(doc, lex, mentions, _qualified(doc, lex, mentions, m))
+    m = _located(doc, lex, mentions, _qualified(doc, lex, mentions, _headed(doc, lex, mentions, m)))
     before = doc.text[max(0, m.start - 5) : m.start].lower()
     if len(m.code) > 3 and not m.code.startswith(("---", "IGO", "NGO")) and before.endswith(STANCE_PREFIXES):
         return replace(m, code="---" + m.code[3:], country=None)
@@ -803,6 +803,22 @@ def _refined(doc: Doc, lex: Lexicon, mentions: list[Mention], m: Mention) -> Men
 
 
 QUALIFIED_WORDS = 2  # "Nigerian JUNIOR foreign minister", "British AID worker": adjectives between
+
+
+def _headed(doc: Doc, lex: Lexicon, mentions: list[Mention], m: Mention) -> Mention:
+    """A bare demonym chosen as an actor whose noun is a role a word or two later ("Turkish Kurd refugees",
+    "Syrian Kurdish fighters"): the role with the demonym's country, spanning both."""
+    if m.kind != "demonym" or not m.country or lex.lang not in PRENOMINAL:
+        return m
+    head = next((x for x in mentions if x.start >= m.end), None)
+    if head is None or not _role_only(head) or head.members:
+        return m
+    words = doc.text[m.end : head.start].split()
+    function = set(lex.defaults["conj"]) | set(lex.defaults["of"]) | set(lex.defaults["target"])
+    if not 1 <= len(words) <= QUALIFIED_WORDS or not all(w.isalpha() and w.lower() not in function for w in words):
+        return m
+    text = doc.text[m.start : head.end]
+    return replace(head, start=m.start, text=text, code=m.country + head.code[3:], country=m.country)
 
 
 def _qualified(doc: Doc, lex: Lexicon, mentions: list[Mention], m: Mention) -> Mention:
