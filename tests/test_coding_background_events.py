@@ -1,0 +1,80 @@
+"""Background events the lexicon coder must not report as news of the sentence.
+
+- An event noun right after "nach dem", "seit dem", "après les", "dopo l'", "after the" (markers.yaml
+  time_reference) names an earlier event the clause takes as its time reference: no event of its own.
+
+Every sentence is written for this test (none is corpus or gold text); each case has a twin where the same
+event is the news.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from casus.coding.lexicon import LexiconCoder
+from casus.doc import Doc
+from casus.options import Options
+from casus.pipeline import Pipeline
+
+_PIPES: dict[str, Pipeline] = {}
+
+
+def _coded(lang: str, text: str) -> list:
+    """Events of one text: the real tokenizer, lemmas and actor gazetteer."""
+    if lang not in _PIPES:
+        _PIPES[lang] = Pipeline(Options(lang=lang), until="actors")
+    doc = _PIPES[lang].run(Doc(id="t", raw=text))
+    doc.lang = lang
+    return LexiconCoder(Options(lang=lang)).code(doc)
+
+
+def _roots(events) -> set[str]:
+    return {e.cameo[:2] for e in events}
+
+
+@pytest.mark.parametrize(
+    ("lang", "background", "news", "root"),
+    [
+        (
+            "de",
+            "Nach dem gestrigen Anschlag nahm die Polizei zwei Verdächtige fest.",
+            "Bei einem Anschlag in Kabul wurden am Montag zwölf Menschen getötet.",
+            "18",
+        ),
+        (
+            "de",
+            "Seit dem Putsch im Juli sitzen Tausende Richter in Haft.",
+            "Die Armee hat am Sonntag geputscht.",
+            None,
+        ),
+        (
+            "fr",
+            "Après l'attentat de lundi, la police a bouclé la place.",
+            "Un attentat a frappé lundi la place du marché.",
+            "18",
+        ),
+        (
+            "it",
+            "Dopo l'attentato di ieri la polizia ha chiuso la piazza.",
+            "Un attentato ha colpito la piazza del mercato.",
+            "18",
+        ),
+        (
+            "en",
+            "After the bombing of the station, the mayor closed the schools.",
+            "A bombing hit the station on Monday.",
+            "19",
+        ),
+    ],
+)
+def test_event_noun_after_time_reference_is_background(lang, background, news, root):
+    events = _coded(lang, background)
+    assert not {"18", "19"} & _roots(events), [(e.cameo, e.rule) for e in events]
+    if root:
+        assert root in _roots(_coded(lang, news))
+
+
+def test_time_reference_keeps_the_clause_event():
+    events = _coded("de", "Nach dem Anschlag nahm die Polizei zwei Verdächtige fest.")
+    assert "17" in _roots(events)
+    assert "18" not in _roots(events)
