@@ -714,15 +714,42 @@ def _protest_reason(sent: Sentence, lex: Lexicon, match: TriggerMatch, matches: 
     for other in matches:
         end = other.tokens[-1]
         root = other.trigger.cameo[:2]
-        if other is match or root not in REASON_ROOTS or not 0 < match.anchor - end <= REASON_WINDOW:
+        if (
+            other is match
+            or root not in REASON_ROOTS
+            or not 0 < match.anchor - end <= REASON_WINDOW + SETTING
+        ):
             continue
         between = sent.tokens[end + 1 : match.anchor]
+        if root == "14":  # "protestierten in Berlin gegen die Angriffe": a place or date before the reason
+            between = between[_setting_length(lex, between, reasons) :]
+        if len(between) >= REASON_WINDOW:
+            continue
         first = between[0].text.lower() if between else ""
         # a protest names its reason after "por/contra"; a condemnation or opposition its object directly
         opens = first in reasons or (root != "14" and first in determiners + ("a", "al"))
         if opens and all(t.text.isalnum() for t in between):
             return True
     return False
+
+
+# tokens of a place or date phrase between a protest word and its reason ("am Samstag in der Berliner Innenstadt")
+SETTING = 6
+
+
+def _setting_length(lex: Lexicon, between: list, reasons: tuple[str, ...]) -> int:
+    """How many of `between` (the words after a protest word) are a short place or date phrase before a
+    reason word ("in Berlin gegen", "en Madrid contra", "à Paris contre", "samedi contre"): a phrase opened
+    by a word of markers.yaml `setting`, without punctuation, ending right before a reason word; 0 if none."""
+    setting = grammar_list(lex, "setting")
+    if not setting or not between or between[0].text.lower() not in setting:
+        return 0
+    for i, tok in enumerate(between[: SETTING + 1]):
+        if tok.text.lower() in reasons:
+            return i
+        if not tok.text.isalnum():
+            return 0
+    return 0
 
 
 BACKGROUND_DAYS = 366  # an event dated this long before publication is history, not news
