@@ -101,6 +101,7 @@ class LexiconCoder:
                     continue
                 if id(match) in participants:
                     continue
+                match = _accusing_attack(sent, lex, match)
                 for ev, ctx in self._events(doc, sent, lang, lex, match, mentions, attr, verbs):
                     found.append(ev)
                     context[id(ev)] = ctx
@@ -802,3 +803,42 @@ def _time_reference(sent: Sentence, lex: Lexicon, match: TriggerMatch) -> bool:
             if end >= len(parts) and words[end - len(parts) : end] == parts:
                 return True
     return False
+
+
+ACCUSED_REACH = 4  # words of the accused between "atacó a" and "de" ("atacó a la oposición de haber ...")
+ACCUSE_ROOTS = ("18", "19")
+NOT_INFINITIVE = frozenset(
+    {"mujer", "militar", "lugar", "hogar", "familiar", "poder", "mar", "par", "taller"}
+)
+
+
+def _accusing_attack(sent: Sentence, lex: Lexicon, match: TriggerMatch) -> TriggerMatch:
+    """An attack verb with a person or group and "de" + infinitive after it accuses them ("atacó a la
+    oposición de haber provocado la crisis", markers.yaml accusing_attack): the match as an accusation (112),
+    its object the target; any other match as it is."""
+    verbs = grammar_list(lex, "accusing_attack")
+    trig = match.trigger
+    if not verbs or trig.pos != "verb" or not trig.cameo.startswith(ACCUSE_ROOTS):
+        return match
+    toks = sent.tokens
+    anchor = toks[match.anchor]
+    if (anchor.lemma or anchor.text).lower() not in verbs and anchor.text.lower() not in verbs:
+        return match
+    j = match.tokens[-1] + 1
+    if j >= len(toks) or toks[j].text.lower() not in ("a", "al"):
+        return match
+    endings = tuple(lex.defaults["infinitive"])
+    for k in range(j + 2, min(len(toks) - 1, j + 2 + ACCUSED_REACH)):
+        word = toks[k].text
+        if not word.isalpha():
+            return match
+        if word.lower() != "de":
+            continue
+        nxt = toks[k + 1].text
+        infinitive = nxt.islower() and nxt.endswith(endings) and nxt not in NOT_INFINITIVE
+        if nxt.lower() == "haber" or infinitive:
+            accusation = replace(
+                trig, id=f"{trig.id}_accuse", cameo=ACCUSE_CODE, intent=None, untargeted=None
+            )
+            return replace(match, trigger=accusation)
+    return match
