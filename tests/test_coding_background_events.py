@@ -78,3 +78,44 @@ def test_time_reference_keeps_the_clause_event():
     events = _coded("de", "Nach dem Anschlag nahm die Polizei zwei Verdächtige fest.")
     assert "17" in _roots(events)
     assert "18" not in _roots(events)
+
+
+# A named period of the past after a preposition of time (qualifiers dates.past_periods) places the event in
+# history the report recalls; statements about it made now, and events of the same kind today, stay.
+@pytest.mark.parametrize(
+    ("lang", "history", "news"),
+    [
+        (
+            "es",
+            "Miles de familias fueron deportadas durante la Segunda Guerra Mundial.",
+            "Miles de familias fueron deportadas el lunes por las autoridades.",
+        ),
+        (
+            "es",
+            "Su abuelo fue fusilado en la guerra civil de 1936 junto a su hermano.",
+            "Los rebeldes bombardearon la ciudad durante la noche.",
+        ),
+        (
+            "de",
+            "Im Zweiten Weltkrieg wurden Tausende Familien aus der Stadt deportiert.",
+            "Am Montag wurden Tausende Familien aus der Stadt deportiert.",
+        ),
+        (
+            "it",
+            "Migliaia di famiglie furono deportate durante la seconda guerra mondiale.",
+            "Migliaia di famiglie sono state deportate lunedì dalle autorità.",
+        ),
+    ],
+)
+def test_event_in_a_named_past_period_is_background(lang, history, news):
+    assert not _coded(lang, history), [(e.cameo, e.rule) for e in _coded(lang, history)]
+    assert _coded(lang, news)
+
+
+def test_statement_about_a_past_period_is_news():
+    events = _coded("de", "Der Präsident entschuldigte sich für die Verbrechen im Zweiten Weltkrieg.")
+    assert "05" in _roots(events)
+    events = _coded(
+        "es", "Alemania pidió perdón por los crímenes cometidos durante la Segunda Guerra Mundial."
+    )
+    assert "05" in _roots(events)

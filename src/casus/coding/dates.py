@@ -4,6 +4,7 @@ Public API:
 
     resolve(doc, sent, lang, published, span=None) -> DateResult
     candidates(text, lang, published, base_offset=0) -> list[DateResult]   # every date expression in text
+    past_periods(text, lang) -> list[tuple[int, int]]   # "durante la Segunda Guerra Mundial": history
 
 Candidate date expressions are found with per-language regexes built from data/qualifiers/<lang>.yaml
 (`dates`): ISO and numeric dates, "lunedì 21 ottobre (2024)", "October 21, 2024", "21 de octubre",
@@ -268,3 +269,37 @@ def resolve(
 
         return min(found, key=rank)
     return DateResult(published.isoformat() if published else None, "day", "published", None)
+
+
+@cache
+def _past_period_regex(lang: str) -> re.Pattern[str] | None:
+    """prepositions + optional article + named period (qualifiers `dates.past_periods`); a name word ending
+    in "*" takes any ending ("Zweiten Weltkrieg*": "Weltkriegs", "Weltkrieges")."""
+    data = (qualifier_data(lang).get("dates", {}) or {}).get("past_periods") or {}
+    names = [str(n) for n in data.get("names", []) if str(n).strip()]
+    preps = _alt(data.get("prepositions", []))
+    if not names or not preps:
+        return None
+    arts = _alt(data.get("articles", []))
+
+    def name_src(name: str) -> str:
+        words = []
+        for w in name.split():
+            star = w.endswith("*")
+            body = re.escape(w.rstrip("*")).replace("'", "['’]")
+            words.append(body + (r"\w*" if star else ""))
+        return r"\s+".join(words)
+
+    alts = "|".join(name_src(n) for n in sorted(names, key=len, reverse=True))
+    art = rf"(?:(?:{arts})(?:\s+|(?<=['’])))?" if arts else ""
+    return re.compile(rf"(?<![\w'’])(?:{preps})\s+{art}(?:{alts})(?!\w)", re.IGNORECASE)
+
+
+def past_periods(text: str, lang: str) -> list[tuple[int, int]]:
+    """Spans of `text` that place something in a named period of the past after a preposition of time
+    ("durante la Segunda Guerra Mundial", "im Zweiten Weltkrieg", "pendant la guerre froide"): what happened
+    then is history the report recalls, not news."""
+    rx = _past_period_regex(lang)
+    if rx is None:
+        return []
+    return [m.span() for m in rx.finditer(text)]

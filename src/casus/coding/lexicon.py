@@ -120,9 +120,13 @@ class LexiconCoder:
         return events
 
     def _news(self, doc: Doc, sent: Sentence, lang: str, found: list[Event]) -> list[Event]:
-        """The candidate events of a sentence less those it recalls from the past (_background)."""
+        """The candidate events of a sentence less those it recalls from the past (_background, _in_period)."""
         published = self.opts.published or doc.published
         text = doc.text[sent.start : sent.end]
+        periods = dates.past_periods(text, lang) if found else []
+        if periods:
+            lex = lexicon_for(lang)
+            found = [ev for ev in found if lex is None or not _in_period(lex, text, periods, sent.start, ev)]
         if not found or published is None or not _YEAR.search(text):
             return found
         found_dates = dates.candidates(text, lang, published, base_offset=sent.start)
@@ -842,3 +846,39 @@ def _accusing_attack(sent: Sentence, lex: Lexicon, match: TriggerMatch) -> Trigg
             )
             return replace(match, trigger=accusation)
     return match
+
+
+# statements, talks, apologies: often about the past, made now
+TALK_ROOTS = SPEECH_ROOTS | {"04", "05"}
+# words from a trigger to the named period that places it ("deportados ... durante la guerra")
+PERIOD_AFTER = 6
+# words from a named period to the trigger it places ("Durante la guerra, los nazis deportaron")
+PERIOD_BEFORE = 10
+_STOP = re.compile(r"[.;:!?()]")
+
+
+def _in_period(lex: Lexicon, text: str, periods: list[tuple[int, int]], offset: int, ev: Event) -> bool:
+    """The event is placed in a named period of the past ("fueron deportados durante la Segunda Guerra
+    Mundial", "Im Zweiten Weltkrieg wurden ... deportiert"; dates.past_periods): history the report recalls,
+    not news. A participle or relative clause between the trigger and the period takes it instead ("pidió
+    perdón por los crímenes cometidos durante la guerra": the apology is news)."""
+    t0, t1 = int(ev.trigger["start"]) - offset, int(ev.trigger["end"]) - offset
+    stops = set(grammar_list(lex, "relative")) | set(lex.defaults.get("clause_break", ()))
+    endings = tuple(e for e in lex.defaults.get("participle", ()) if len(e) >= 3)
+    for a, b in periods:
+        if a >= t1:
+            between = text[t1:a]
+            words = between.split()
+            if len(words) > PERIOD_AFTER or _STOP.search(between):
+                continue
+            clean = [w.strip(',"«»“”').lower() for w in words]
+            if any(w in stops or (endings and w.endswith(endings)) for w in clean):
+                continue
+            if clean and ev.cameo[:2] in TALK_ROOTS:
+                continue  # "se disculpó por los crímenes durante la guerra": the period places the crimes
+            return True
+        if b <= t0:
+            between = text[b:t0]
+            if len(between.split()) <= PERIOD_BEFORE and not _STOP.search(between):
+                return True
+    return False
