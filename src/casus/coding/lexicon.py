@@ -465,7 +465,8 @@ def _is_purpose(sent: Sentence, lex: Lexicon, match: TriggerMatch, matches: list
         elif word not in ("de", "a", "di", "à"):
             break
         j -= 1
-    if prev in ("a", "to", "à", "de", "zu"):
+    if prev in ("a", "to", "à", "de", "zu") and prev not in grammar_list(lex, "auxiliary"):
+        # "inviare soldati a combattere"; not the French auxiliary ("la police a arrêté": has arrested)
         return any(0 < match.anchor - m.tokens[-1] <= 4 for m in matches if m is not match)
     return False
 
