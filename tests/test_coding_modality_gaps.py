@@ -126,3 +126,23 @@ def test_fr_si_adverb_still_not_a_condition():
     sent = Sentence(index=0, start=0, end=len(text), paragraph=0)
     start = text.index("combats")
     assert modality.detect(doc, sent, start, start + len("combats"), "fr").modality == "asserted"
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "actors", "code"),
+    [
+        # a prepositional negator in a gap qualifies a noun (a drone), it does not negate the trigger
+        ("es", "Un avión sin piloto bombardeó la aldea.", None, "195"),
+        ("es", "Un avión no tripulado bombardeó la aldea.", None, "195"),
+        ("fr", "Un avion sans pilote a bombardé le village.", None, "195"),
+        (
+            "fr",
+            "Les rebelles ont tiré sans relâche des roquettes sur la ville.",
+            {"Les rebelles": "---REB"},
+            "194",
+        ),
+    ],
+)
+def test_coder_gap_negator_that_qualifies_a_noun_does_not_negate(segmenters, lang, text, actors, code):
+    events = _of(_coded(segmenters, lang, text, actors), code)
+    assert not any(e.negated for e in events)

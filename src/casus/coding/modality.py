@@ -491,7 +491,7 @@ def detect(
         kind = cue["kind"]
         on_trigger = _overlaps(cue["start"], cue["end"], t0, t1)
         interior = cue["start"] < t0 and t1 < cue["end"]  # a gapped cue around the trigger ("kann X nicht")
-        if kind == "negation" and _in_gap(cue, t0, t1, words):
+        if kind == "negation" and _in_gap(clause, cue, t0, t1, words):
             # in a gap of the trigger ("ne font pas part de leur inquiétude"): it negates the trigger
             result.negated = True
             result.cues.append(
@@ -556,11 +556,24 @@ def detect(
     return result
 
 
-def _in_gap(cue: dict[str, Any], t0: int, t1: int, words: list[tuple[int, int]]) -> bool:
-    """The cue lies inside the trigger's span but on none of its words: in a gap of a gapped trigger."""
+# negators that are prepositions: in a gap they qualify a noun ("طائرة بدون طيار", "avion sans pilote": a
+# drone), they do not negate the trigger
+_PREPOSITION_NEGATORS = frozenset(
+    {"sans", "sin", "senza", "ohne", "without", "بدون", "دون", "من دون", "بلا", "без"}
+)
+
+
+def _in_gap(clause: str, cue: dict[str, Any], t0: int, t1: int, words: list[tuple[int, int]]) -> bool:
+    """The cue is a negator right after one of the trigger's words, inside its span but on none of its words:
+    in a gap of a gapped trigger ("font pas part de", "übte keine Kritik"). A prepositional negator does not
+    count, nor one further into the gap (it belongs to a word in between)."""
     if not words or not (t0 < cue["start"] and cue["end"] < t1):
         return False
-    return not any(_overlaps(cue["start"], cue["end"], a, b) for a, b in words)
+    if " ".join(cue["text"].lower().split()) in _PREPOSITION_NEGATORS:
+        return False
+    if any(_overlaps(cue["start"], cue["end"], a, b) for a, b in words):
+        return False
+    return any(b <= cue["start"] and not clause[b : cue["start"]].strip() for a, b in words)
 
 
 def _starts_negated(text: str, pos: int, lang: str) -> bool:
