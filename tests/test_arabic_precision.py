@@ -66,7 +66,9 @@ def test_arabic_precision_the_dead_with_the_article_are_no_new_killing(pipeline)
 
 
 def test_arabic_precision_an_actor_after_a_preposition_is_no_subject(pipeline):
-    events = [e for e in _events(pipeline, "وتظاهر الآلاف ضد الحكومة المصرية في القاهرة.") if e[0].startswith("14")]
+    events = [
+        e for e in _events(pipeline, "وتظاهر الآلاف ضد الحكومة المصرية في القاهرة.") if e[0].startswith("14")
+    ]
     assert events
     assert all(src != "EGYGOV" for _, src, _ in events)
     assert any(tgt == "EGYGOV" for _, _, tgt in events)
@@ -107,7 +109,9 @@ def test_arabic_precision_a_protest_told_with_the_pluperfect_is_still_one(pipeli
 
 
 def test_arabic_precision_a_city_after_a_word_of_location_is_where(pipeline):
-    events = [e for e in _events(pipeline, "وهاجم مسلحون شمال كركوك قافلة للجيش العراقي.") if e[0].startswith("18")]
+    events = [
+        e for e in _events(pipeline, "وهاجم مسلحون شمال كركوك قافلة للجيش العراقي.") if e[0].startswith("18")
+    ]
     assert events
     assert all(tgt == "IRQMIL" for _, _, tgt in events)
 
@@ -120,7 +124,11 @@ def test_arabic_precision_no_object_beyond_a_subordinate_clause(pipeline):
 
 
 def test_arabic_precision_what_a_blast_targeted_is_its_target_not_its_subject(pipeline):
-    events = [e for e in _events(pipeline, "انفجرت سيارة مفخخة مستهدفة دورية للجيش العراقي في الموصل.") if e[0].startswith("18")]
+    events = [
+        e
+        for e in _events(pipeline, "انفجرت سيارة مفخخة مستهدفة دورية للجيش العراقي في الموصل.")
+        if e[0].startswith("18")
+    ]
     assert events
     assert all(src != "IRQMIL" for _, src, _ in events)
     assert any(tgt == "IRQMIL" for _, _, tgt in events)

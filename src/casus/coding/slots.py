@@ -735,7 +735,9 @@ def _verb_object(doc: Doc, lex: Lexicon, trig, post: list[Mention], start: int) 
     # no object beyond an adverbial clause's opening ("احتشد المتظاهرون بعدما اوقفت القوى الامنية ..."); a
     # relative clause only qualifies a noun, and a statement's "that" clause holds its target ("أكد أن بلاده")
     breaks = set(lex.defaults["clause_break"]) - set(lex.defaults["purpose"]) - COMPLEMENTIZERS
-    cut = next((i for i, (m, _) in enumerate(kept) if breaks & set(_norm(doc.text[start : m.start]).split())), None)
+    cut = next(
+        (i for i, (m, _) in enumerate(kept) if breaks & set(_norm(doc.text[start : m.start]).split())), None
+    )
     kept = kept if cut is None else kept[:cut]
     if kept and not kept[0][1].strip() and kept[0][0].start > start and _qualifies(doc, start, kept[0][0]):
         kept = kept[1:]  # right after the subject, an actor only qualifies it ("مهاجم انتحاري")
@@ -815,7 +817,9 @@ def _headed(doc: Doc, lex: Lexicon, mentions: list[Mention], m: Mention) -> Ment
         return m
     words = doc.text[m.end : head.start].split()
     function = set(lex.defaults["conj"]) | set(lex.defaults["of"]) | set(lex.defaults["target"])
-    if not 1 <= len(words) <= QUALIFIED_WORDS or not all(w.isalpha() and w.lower() not in function for w in words):
+    if not 1 <= len(words) <= QUALIFIED_WORDS or not all(
+        w.isalpha() and w.lower() not in function for w in words
+    ):
         return m
     text = doc.text[m.start : head.end]
     return replace(head, start=m.start, text=text, code=m.country + head.code[3:], country=m.country)
