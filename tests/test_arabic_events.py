@@ -15,6 +15,7 @@ from casus.actors.stage import ActorFinder
 from casus.doc import Doc
 from casus.options import Options
 from casus.pipeline import Pipeline
+from coding_helpers import triples
 
 
 @pytest.fixture(scope="module")
@@ -22,13 +23,7 @@ def pipeline() -> Pipeline:
     return Pipeline(Options(lang="ar", published=date(2008, 5, 14)))
 
 
-def _events(pipeline: Pipeline, text: str) -> list[tuple[str, str | None, str | None]]:
-    doc = pipeline.run(Doc(id="t", text=text))
-    return [
-        (e.cameo, e.source.code if e.source else None, e.target.code if e.target else None)
-        for e in doc.events
-        if not e.negated
-    ]
+_events = triples
 
 
 @pytest.mark.parametrize(

@@ -10,15 +10,13 @@ Every sentence is written for this test (none is corpus or gold text); each case
 
 from __future__ import annotations
 
-import re
-
 import pytest
 
 from casus.coding import modality
-from casus.coding.lexicon import LexiconCoder
-from casus.doc import Doc, Mention, Sentence
+from casus.doc import Doc, Sentence
 from casus.options import Options
 from casus.pipeline import Pipeline
+from coding_helpers import code_with_actors
 
 
 @pytest.fixture(scope="module")
@@ -27,15 +25,8 @@ def segmenters() -> dict[str, Pipeline]:
 
 
 def _coded(segmenters, lang: str, text: str, actors: dict[str, str] | None = None) -> list:
-    doc = segmenters[lang].run(Doc(id="t", raw=text))
-    doc.lang = lang
-    doc.mentions = []
-    for surface, code in (actors or {}).items():
-        for m in re.finditer(re.escape(surface), doc.text):
-            sent = next(s.index for s in doc.sentences if s.start <= m.start() < s.end)
-            doc.mentions.append(Mention(m.start(), m.end(), surface, code, sent))
-    doc.mentions.sort(key=lambda m: m.start)
-    return LexiconCoder(Options(lang=lang)).code(doc)
+    """Events of one text: the real tokenizer and lemmas, actor mentions given by the test."""
+    return code_with_actors(segmenters[lang], lang, text, actors)
 
 
 def _of(events, code: str) -> list:

@@ -9,21 +9,9 @@ from __future__ import annotations
 
 import pytest
 
-from casus.coding.lexicon import LexiconCoder
-from casus.doc import Doc
-from casus.options import Options
-from casus.pipeline import Pipeline
+from coding_helpers import code_with_gazetteer
 
-_PIPES: dict[str, Pipeline] = {}
-
-
-def _coded(lang: str, text: str) -> list:
-    """Events of one text: the real tokenizer, lemmas and actor gazetteer."""
-    if lang not in _PIPES:
-        _PIPES[lang] = Pipeline(Options(lang=lang), until="actors")
-    doc = _PIPES[lang].run(Doc(id="t", raw=text))
-    doc.lang = lang
-    return LexiconCoder(Options(lang=lang)).code(doc)
+_coded = code_with_gazetteer
 
 
 def _roots(events) -> set[str]:

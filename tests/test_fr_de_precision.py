@@ -7,14 +7,11 @@ Each false-event case has a true-event twin, so a fix that only deletes a trigge
 
 from __future__ import annotations
 
-import re
-
 import pytest
 
-from casus.coding.lexicon import LexiconCoder
-from casus.doc import Doc, Mention
 from casus.options import Options
 from casus.pipeline import Pipeline
+from coding_helpers import code_with_actors
 
 
 @pytest.fixture(scope="module")
@@ -24,15 +21,7 @@ def segmenters() -> dict[str, Pipeline]:
 
 def _coded(segmenters, lang: str, text: str, actors: dict[str, str] | None = None) -> list:
     """Events of one text: the real tokenizer and lemmas, actor mentions given by the test."""
-    doc = segmenters[lang].run(Doc(id="t", raw=text))
-    doc.lang = lang
-    doc.mentions = []
-    for surface, code in (actors or {}).items():
-        for m in re.finditer(re.escape(surface), doc.text):
-            sent = next(s.index for s in doc.sentences if s.start <= m.start() < s.end)
-            doc.mentions.append(Mention(m.start(), m.end(), surface, code, sent))
-    doc.mentions.sort(key=lambda m: m.start)
-    return LexiconCoder(Options(lang=lang)).code(doc)
+    return code_with_actors(segmenters[lang], lang, text, actors)
 
 
 def _asserted(events, code: str) -> bool:

@@ -5,17 +5,15 @@ given, the expected source and target. A light check on the Spanish AFP dev set 
 from __future__ import annotations
 
 import json
-import re
 from pathlib import Path
 
 import pytest
 
-from casus.coding.lexicon import LexiconCoder
 from casus.coding.triggers import LEXICON_DIR, load_lexicon
-from casus.doc import Doc, Mention
 from casus.ontology import is_valid
 from casus.options import Options
 from casus.pipeline import Pipeline
+from coding_helpers import code_with_actors
 
 LANGS = ("es", "fr", "de")
 ROOTS = [f"{i:02d}" for i in range(1, 21)]
@@ -27,16 +25,8 @@ def segmenters() -> dict[str, Pipeline]:
 
 
 def _coded(segmenters, lang: str, text: str, actors: dict[str, str] | None = None) -> list:
-    """Events of one sentence: the real tokenizer and lemmas, actor mentions given by the test."""
-    doc = segmenters[lang].run(Doc(id="t", raw=text))
-    doc.lang = lang
-    doc.mentions = []
-    for surface, code in (actors or {}).items():
-        for m in re.finditer(re.escape(surface), doc.text):
-            sent = next(s.index for s in doc.sentences if s.start <= m.start() < s.end)
-            doc.mentions.append(Mention(m.start(), m.end(), surface, code, sent))
-    doc.mentions.sort(key=lambda m: m.start)
-    return LexiconCoder(Options(lang=lang)).code(doc)
+    """Events of one text: the real tokenizer and lemmas, actor mentions given by the test."""
+    return code_with_actors(segmenters[lang], lang, text, actors)
 
 
 def _roots(segmenters, lang: str, text: str) -> set[str]:

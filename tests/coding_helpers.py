@@ -1,0 +1,46 @@
+"""Helpers for the coder tests: code one text with the real tokenizer and lemmas, either with the actor
+mentions the test gives or with the packaged actor gazetteer. One home for what many test files need."""
+
+from __future__ import annotations
+
+import re
+
+from casus.coding.lexicon import LexiconCoder
+from casus.doc import Doc, Mention
+from casus.options import Options
+from casus.pipeline import Pipeline
+
+_TO_ACTORS: dict[str, Pipeline] = {}
+
+
+def code_with_actors(segmenter: Pipeline, lang: str, text: str, actors: dict[str, str] | None = None) -> list:
+    """Events of one text segmented by `segmenter` (a Pipeline until "segment"); the actor mentions are
+    exactly `actors` (surface -> code), found wherever the surface occurs."""
+    doc = segmenter.run(Doc(id="t", raw=text))
+    doc.lang = lang
+    doc.mentions = []
+    for surface, code in (actors or {}).items():
+        for m in re.finditer(re.escape(surface), doc.text):
+            sent = next(s.index for s in doc.sentences if s.start <= m.start() < s.end)
+            doc.mentions.append(Mention(m.start(), m.end(), surface, code, sent))
+    doc.mentions.sort(key=lambda m: m.start)
+    return LexiconCoder(Options(lang=lang)).code(doc)
+
+
+def code_with_gazetteer(lang: str, text: str) -> list:
+    """Events of one text: the real tokenizer, lemmas and actor gazetteer (one pipeline per language)."""
+    if lang not in _TO_ACTORS:
+        _TO_ACTORS[lang] = Pipeline(Options(lang=lang), until="actors")
+    doc = _TO_ACTORS[lang].run(Doc(id="t", raw=text))
+    doc.lang = lang
+    return LexiconCoder(Options(lang=lang)).code(doc)
+
+
+def triples(pipeline: Pipeline, text: str) -> list[tuple[str, str | None, str | None]]:
+    """(CAMEO code, source code, target code) of the unnegated events the whole pipeline finds in `text`."""
+    doc = pipeline.run(Doc(id="t", text=text))
+    return [
+        (e.cameo, e.source.code if e.source else None, e.target.code if e.target else None)
+        for e in doc.events
+        if not e.negated
+    ]
