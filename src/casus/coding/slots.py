@@ -12,7 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
-from casus.coding.phrases import ARTICLES
+from casus.coding.modality import qualifier_data
+from casus.coding.phrases import ARTICLES, CITY_KINDS
 from casus.coding.phrases import agent_tail as _agent_tail
 from casus.coding.phrases import asides as _asides
 from casus.coding.phrases import ends_with as _tail
@@ -781,9 +782,6 @@ def _not_where(doc: Doc, lex: Lexicon, trig, post: list[Mention], start: int) ->
 def _place_phrase(lex: Lexicon, m: Mention, gap: str) -> bool:
     """A city after a word of location ("وسط بغداد", "شمال كركوك", "في مدينة الموصل"; the language's
     `places.locatives` in data/qualifiers): where it happened, neither who acted nor whom it touched."""
-    from casus.coding.modality import qualifier_data
-    from casus.coding.phrases import CITY_KINDS
-
     if m.kind not in CITY_KINDS:
         return False
     words = (qualifier_data(lex.lang).get("places") or {}).get("locatives") or ()
