@@ -4,6 +4,7 @@ mentions the test gives or with the packaged actor gazetteer. One home for what 
 from __future__ import annotations
 
 import re
+from datetime import date
 
 from casus.coding.lexicon import LexiconCoder
 from casus.doc import Doc, Mention
@@ -36,11 +37,23 @@ def code_with_gazetteer(lang: str, text: str) -> list:
     return LexiconCoder(Options(lang=lang)).code(doc)
 
 
-def triples(pipeline: Pipeline, text: str) -> list[tuple[str, str | None, str | None]]:
-    """(CAMEO code, source code, target code) of the unnegated events the whole pipeline finds in `text`."""
-    doc = pipeline.run(Doc(id="t", text=text))
+def triples(
+    pipeline: Pipeline,
+    text: str,
+    *,
+    lang: str | None = None,
+    published: date | None = None,
+    keep_negated: bool = False,
+) -> list[tuple[str, str | None, str | None]]:
+    """(CAMEO code, source code, target code) of the events the whole pipeline finds in `text`; negated
+    events are left out unless `keep_negated`. With `lang` or `published`, the text is read as a raw page
+    (cleaned first) with that language hint and publication date; without, as already clean text."""
+    if lang is None and published is None:
+        doc = pipeline.run(Doc(id="t", text=text))
+    else:
+        doc = pipeline.run(Doc(id="t", raw=text, lang_hint=lang, published=published))
     return [
         (e.cameo, e.source.code if e.source else None, e.target.code if e.target else None)
         for e in doc.events
-        if not e.negated
+        if keep_negated or not e.negated
     ]

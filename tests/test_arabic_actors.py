@@ -14,6 +14,7 @@ from casus.actors.stage import ActorFinder
 from casus.doc import Doc
 from casus.options import Options
 from casus.pipeline import Pipeline
+from coding_helpers import triples
 
 
 @pytest.fixture(scope="module")
@@ -32,12 +33,7 @@ def _codes(finder: ActorFinder, text: str) -> list[str]:
 
 
 def _events(pipeline: Pipeline, text: str) -> list[tuple[str, str | None, str | None]]:
-    doc = pipeline.run(Doc(id="t", text=text))
-    return [
-        (e.cameo, e.source.code if e.source else None, e.target.code if e.target else None)
-        for e in doc.events
-        if not e.negated
-    ]
+    return triples(pipeline, text)
 
 
 @pytest.mark.parametrize(

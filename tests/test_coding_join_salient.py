@@ -10,9 +10,10 @@ import pytest
 
 from casus.coding.dedupe import join_split
 from casus.coding.lexicon import salient
-from casus.doc import Doc, Event, Mention
+from casus.doc import Event, Mention
 from casus.options import Options
 from casus.pipeline import Pipeline
+from coding_helpers import triples
 
 
 def _m(code: str, start: int) -> Mention:
@@ -87,11 +88,7 @@ def arabic() -> Pipeline:
 
 
 def _events(pipeline: Pipeline, text: str) -> list[tuple[str, str | None, str | None]]:
-    doc = pipeline.run(Doc(id="t", raw=text, lang_hint="ar", published=date(2008, 3, 2)))
-    return [
-        (e.cameo, e.source.code if e.source else None, e.target.code if e.target else None)
-        for e in doc.events
-    ]
+    return triples(pipeline, text, lang="ar", published=date(2008, 3, 2), keep_negated=True)
 
 
 def test_coding_verb_initial_protest_city_after_fi_is_no_target(arabic):

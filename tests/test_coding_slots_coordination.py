@@ -7,19 +7,13 @@ from datetime import date
 
 import pytest
 
-from casus.doc import Doc
 from casus.options import Options
 from casus.pipeline import Pipeline
+from coding_helpers import triples
 
 
 def _events(lang: str, text: str) -> list[tuple[str, str | None, str | None]]:
-    pipeline = Pipeline(Options(lang=lang))
-    doc = pipeline.run(Doc(id="t", raw=text, lang_hint=lang, published=date(2023, 6, 10)))
-    return [
-        (e.cameo, e.source.code if e.source else None, e.target.code if e.target else None)
-        for e in doc.events
-        if not e.negated
-    ]
+    return triples(Pipeline(Options(lang=lang)), text, lang=lang, published=date(2023, 6, 10))
 
 
 @pytest.mark.parametrize(

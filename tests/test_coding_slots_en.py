@@ -9,9 +9,9 @@ from functools import cache
 
 import pytest
 
-from casus.doc import Doc
 from casus.options import Options
 from casus.pipeline import Pipeline
+from coding_helpers import triples
 
 
 @cache
@@ -20,12 +20,7 @@ def _pipeline() -> Pipeline:
 
 
 def _events(text: str) -> list[tuple[str, str | None, str | None]]:
-    doc = _pipeline().run(Doc(id="t", raw=text, lang_hint="en", published=date(2023, 6, 10)))
-    return [
-        (e.cameo, e.source.code if e.source else None, e.target.code if e.target else None)
-        for e in doc.events
-        if not e.negated
-    ]
+    return triples(_pipeline(), text, lang="en", published=date(2023, 6, 10))
 
 
 def test_coding_slots_en_trailing_reporter_is_no_target():

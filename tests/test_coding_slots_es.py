@@ -11,6 +11,7 @@ import pytest
 from casus.doc import Doc
 from casus.options import Options
 from casus.pipeline import Pipeline
+from coding_helpers import triples
 
 
 @pytest.fixture(scope="module")
@@ -19,12 +20,7 @@ def pipeline() -> Pipeline:
 
 
 def _events(pipeline: Pipeline, text: str) -> list[tuple[str, str | None, str | None]]:
-    doc = pipeline.run(Doc(id="t", raw=text, lang_hint="es", published=date(2001, 3, 2)))
-    return [
-        (e.cameo, e.source.code if e.source else None, e.target.code if e.target else None)
-        for e in doc.events
-        if not e.negated
-    ]
+    return triples(pipeline, text, lang="es", published=date(2001, 3, 2))
 
 
 def _has(events, root: str, source: str | None, target: str | None) -> bool:
