@@ -28,6 +28,7 @@ from casus.coding.phrases import verbal_noun as _verbal_noun
 from casus.coding.phrases import verbal_object as _verbal_object
 from casus.coding.phrases import where_before as _where_before
 from casus.coding.triggers import Lexicon, TriggerMatch, token_keys
+from casus.coding.triggers import _marker_regex as _markers_pattern
 from casus.doc import Doc, Mention, Sentence
 
 TARGET_WINDOW = 80  # characters of text after the trigger in which a target is looked for
@@ -971,12 +972,11 @@ def _role_only(m: Mention) -> bool:
     return m.code.startswith("---")
 
 
-def _custom(lex: Lexicon, trig) -> object:
-    from casus.coding.triggers import _marker_regex
-
+def _custom(lex: Lexicon, trig) -> re.Pattern[str]:
+    """The pattern of a trigger's own target markers, compiled once per lexicon."""
     key = "target:" + trig.id
     if key not in lex.marker_res:
-        lex.marker_res[key] = _marker_regex(trig.target or ())
+        lex.marker_res[key] = _markers_pattern(trig.target or ())
     return lex.marker_res[key]
 
 
