@@ -285,6 +285,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--l2", type=float, default=1.0)
     parser.add_argument("--out", type=Path, default=cal.CALIBRATION_PATH)
     parser.add_argument("--dry-run", action="store_true", help="print the report, write no file")
+    parser.add_argument(
+        "--markdown", action="store_true", help="print the held-out table of docs/confidence.md, not JSON"
+    )
     args = parser.parse_args(argv)
 
     paths = [p for p in fl.default_gold_paths() if "/dev/" in str(p) and fl.set_name(p) not in SKIP_SETS]
@@ -338,10 +341,52 @@ def main(argv: list[str] | None = None) -> int:
     if not args.dry_run:
         args.out.parent.mkdir(parents=True, exist_ok=True)
         args.out.write_text(json.dumps(out, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
-    print(
-        json.dumps({"bench": "calibrate", "out": None if args.dry_run else str(args.out), **meta}, indent=2)
-    )
+    if args.markdown:
+        print(markdown_table(meta))
+    else:
+        print(
+            json.dumps(
+                {"bench": "calibrate", "out": None if args.dry_run else str(args.out), **meta}, indent=2
+            )
+        )
     return 0
+
+
+def _pair(model: float | None, formula: float | None, digits: int) -> str:
+    def fmt(x: float | None) -> str:
+        return "–" if x is None else f"{x:.{digits}f}"
+
+    return f"{fmt(model)} ({fmt(formula)})"
+
+
+def markdown_table(meta: dict[str, Any]) -> str:
+    """The held-out table of docs/confidence.md: per set, the calibrated model's figures and, in brackets,
+    the old formula's; P@>=t with the number of events kept."""
+    calibrated, formula = meta["heldout"], meta["heldout_formula"]
+    lines = [
+        f"Held out ({meta['method']['cross_validation']}; {meta['trained_on']['events']} labelled events, "
+        f"commit {meta['commit']}, {meta['date'][:10]}):",
+        "",
+        "| set | events | right | Brier (formula) | ECE (formula) | AUC (formula) | P@>=0.5 (kept) "
+        "| P@>=0.7 (kept) | P@>=0.9 (kept) |",
+        "|---|---:|---:|---|---|---|---|---|---|",
+    ]
+    for name, fig in calibrated.items():
+        old = formula[name]
+        cells = [
+            name,
+            str(fig["events"]),
+            f"{fig['precision_all']:.2f}",
+            _pair(fig["brier"], old["brier"], 3),
+            _pair(fig["ece"], old["ece"], 3),
+            _pair(fig["auc"], old["auc"], 2),
+        ]
+        for t in (">=0.5", ">=0.7", ">=0.9"):
+            at = fig["at"][t]
+            precision = "–" if at["precision"] is None else f"{at['precision']:.2f}"
+            cells.append(f"{precision} ({at['kept']})")
+        lines.append("| " + " | ".join(cells) + " |")
+    return "\n".join(lines)
 
 
 if __name__ == "__main__":

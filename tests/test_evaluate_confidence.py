@@ -135,3 +135,35 @@ def test_evaluate_bench_calibrate_reports_held_out_figures(shared_dir: Path, tmp
     assert written["meta"]["heldout"]["overall"]["events"] == result["heldout"]["overall"]["events"] > 100
     for name in ("es-afp-cameo", "arabic-gsr"):
         assert {">=0.5", ">=0.7", ">=0.9"} <= set(result["heldout"][name]["at"])
+
+
+def test_evaluate_bench_calibrate_markdown_table_pairs_model_and_formula():
+    import importlib.util
+
+    from test_evaluate_bench import BENCH
+
+    spec = importlib.util.spec_from_file_location("bench_calibrate", BENCH / "calibrate.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+
+    def figures(brier: float, kept_07: int, p_09: float | None) -> dict:
+        at = {
+            ">=0.5": {"kept": 40, "precision": 0.7},
+            ">=0.7": {"kept": kept_07, "precision": 0.8},
+            ">=0.9": {"kept": 0 if p_09 is None else 2, "precision": p_09},
+        }
+        return {"events": 50, "precision_all": 0.64, "brier": brier, "ece": 0.05, "auc": 0.66, "at": at}
+
+    meta = {
+        "method": {"cross_validation": "5 folds by source document"},
+        "trained_on": {"events": 50},
+        "commit": "abc1234",
+        "date": "2026-11-26T00:00:00Z",
+        "heldout": {"overall": figures(0.2, 12, None)},
+        "heldout_formula": {"overall": figures(0.25, 9, 1.0)},
+    }
+    table = module.markdown_table(meta).splitlines()
+    assert table[0].startswith("Held out (5 folds by source document; 50 labelled events, commit abc1234")
+    row = table[-1].split(" | ")
+    assert row[0] == "| overall" and row[3] == "0.200 (0.250)"
+    assert row[-2] == "0.80 (12)" and row[-1] == "– (0) |"
