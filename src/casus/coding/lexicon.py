@@ -82,6 +82,9 @@ class LexiconCoder:
                 continue
             attr = _attribution(doc, lang, pos, attrs)
             mentions = sorted(by_sentence.get(sent.index, []), key=lambda m: m.start)
+            frames = [m for m in matches if _closing_frame(sent, lex, m)]
+            if frames and attr is None:
+                attr = attrs[pos] = _frame_attribution(doc, sent, frames[0], mentions)
             found: list[Event] = []
             context: dict[int, tuple] = {}
             verbs: list[tuple[TriggerMatch, list[Mention]]] = []  # verb triggers so far and their sources
@@ -97,7 +100,7 @@ class LexiconCoder:
                     continue
                 if _intent_complement(sent, lex, match) or _aside(sent, match, matches):
                     continue
-                if _time_reference(sent, lex, match):
+                if _time_reference(sent, lex, match) or any(match is m for m in frames):
                     continue
                 if id(match) in participants:
                     continue
@@ -536,6 +539,58 @@ def _participle_noun(sent: Sentence, lex: Lexicon, match: TriggerMatch) -> bool:
     if match.anchor < 2 or prev in lex.defaults["passive_aux"] or prev in grammar_list(lex, "auxiliary"):
         return False
     return prev.isalpha() and sent.tokens[match.anchor - 2].text.lower() in determiners
+
+
+REPORTING_ROOT = "11"  # accusing and denouncing verbs: a frame closing the sentence reports what precedes it
+FRAME_TAIL = 10  # tokens of the speaker and a time phrase after a closing frame's verb
+FRAME_OBJECT = frozenset(
+    {"a", "al", "de", "del", "que", "contra", "por", "à", "au", "di", "that", "of", "for"}
+)
+
+
+def _closing_frame(sent: Sentence, lex: Lexicon, match: TriggerMatch) -> bool:
+    """An accusing or denouncing verb that closes the sentence after a comma with its speaker inverted and no
+    object (", acusó la policía al anochecer.", ", denunció este martes la organización.") reports what the
+    sentence says before it: the speaker is the attribution of those events, not the source of an
+    accusation. "..., acusó el ministro a los rebeldes" or ", denunció que ..." keep the verb's own event."""
+    trig, toks, i = match.trigger, sent.tokens, match.anchor
+    if trig.pos != "verb" or not trig.cameo.startswith(REPORTING_ROOT) or len(match.tokens) > 1 or i < 4:
+        return False
+    if toks[i - 1].text != "," or not any(t.text.isalpha() for t in toks[: i - 1]):
+        return False
+    word = toks[i].text.lower()
+    nonfinite = tuple(lex.defaults["infinitive"]) + tuple(
+        e for e in lex.defaults["participle"] if len(e) >= 3
+    )
+    if word.endswith(nonfinite) or word.endswith("ndo"):
+        return False  # "..., acusando a X", "..., acusado de ...": a participle clause, not a frame
+    tail = [t for t in toks[i + 1 :] if t.text.isalnum() or t.text in ("-", "'")]
+    if not tail or len(tail) > FRAME_TAIL or any(t.text in ",;:" for t in toks[i + 1 :]):
+        return False
+    first = tail[0].text.lower()
+    if first in FRAME_OBJECT:
+        return False
+    if any(t.text.lower() in ("a", "que", "à", "that") for t in tail):
+        return False
+    # "el ministro de Defensa": a genitive in the speaker's name; "de" + infinitive is what X is accused of
+    endings = tuple(lex.defaults["infinitive"])
+    return not any(
+        a.text.lower() == "de" and (b.text.lower().endswith(endings) or b.text.lower() == "haber")
+        for a, b in zip(tail, tail[1:], strict=False)
+    )
+
+
+def _frame_attribution(
+    doc: Doc, sent: Sentence, match: TriggerMatch, mentions: list[Mention]
+) -> attribution.AttributionResult:
+    """The attribution a closing frame (_closing_frame) gives the sentence: its speaker (the first actor
+    after the verb, None when it names none) governs everything before the comma."""
+    verb = sent.tokens[match.anchor]
+    comma = sent.tokens[match.anchor - 1].start
+    speaker = next((m for m in mentions if m.start >= verb.end), None)
+    return attribution.AttributionResult(
+        speaker, verb.text, verb.start, verb.end, (sent.start, comma), "speech_verb"
+    )
 
 
 ACCUSE_CODE = "112"  # accuse, and its subcodes (of corruption, of human rights abuses, of aggression ...)
