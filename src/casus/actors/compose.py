@@ -100,8 +100,18 @@ class Composer:
             lang: re.compile(r"(?<![\w'])(" + "|".join(re.escape(w) for w in words) + r")\s*$")
             for lang, words in grammar.get("determiners", {}).items()
         }
+        # "in Kenya", "in the Ivory Coast": an article may stand between the preposition and the place
+        articles = {
+            lang: "|".join(re.escape(w) for w in words)
+            for lang, words in grammar.get("determiners", {}).items()
+        }
         self.locatives = {
-            lang: re.compile(r"(?<![\w'])(" + "|".join(re.escape(w) for w in words) + r")\s+$")
+            lang: re.compile(
+                r"(?<![\w'])("
+                + "|".join(re.escape(w) for w in words)
+                + r")\s+"
+                + (f"(?:(?:{articles[lang]})\\s+)?$" if lang in articles else "$")
+            )
             for lang, words in grammar.get("locatives", {}).items()
         }
         self.conjunctions = {

@@ -1,0 +1,30 @@
+"""English actors in triples, session 4: who did what to whom.
+
+Every sentence is written for this test (none is corpus or gold text).
+"""
+
+from __future__ import annotations
+
+from coding_helpers import code_with_gazetteer
+
+
+def _events(text: str) -> list:
+    return code_with_gazetteer("en", text)
+
+
+def _actors(text: str) -> list[tuple[str, str | None, str | None]]:
+    return [
+        (e.cameo, e.source.code if e.source else None, e.target.code if e.target else None)
+        for e in _events(text)
+    ]
+
+
+def test_en_place_after_in_the_gives_home_country():
+    """ "in the Ivory Coast" places the story there, as "in Kenya" does: a bare "President X" of a story
+    that names that one country is its president."""
+    found = _actors(
+        "Insurgents in the Ivory Coast on Tuesday turned down a plea from President Samuel Obeng to hand over "
+        "their weapons."
+    )
+    assert found, found
+    assert any(src and src.startswith("CIV") and tgt == "CIVGOV" for _, src, tgt in found), found
