@@ -39,3 +39,32 @@ def test_es_closing_frame_is_attribution_not_accusation(text):
 )
 def test_es_accusation_with_target_or_content_stays(text):
     assert any(e.cameo.startswith("112") for e in _events(text)), text
+
+
+@pytest.mark.parametrize(
+    ("text", "act"),
+    [
+        ("Rusia cortó el suministro de gas a Ucrania para protestar contra el gobierno de Kiev.", "163"),
+        ("Venezuela retiró a su embajador en Colombia para protestar contra el presidente Uribe.", "161"),
+        (
+            "Irak suspendió el 2 de junio todas sus exportaciones de crudo para protestar contra la ONU.",
+            "163",
+        ),
+    ],
+)
+def test_es_protest_as_purpose_of_an_official_act_is_the_act(text, act):
+    codes = {e.cameo for e in _events(text)}
+    assert act in codes, codes
+    assert not any(c.startswith("14") for c in codes), codes
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Miles de campesinos marcharon por el centro de Quito para protestar contra el gobierno.",
+        "Los maestros de Honduras iniciaron una huelga para protestar por los salarios.",
+        "La marcha, dispersada por la policía, fue organizada por los sindicatos para protestar contra la reforma.",
+    ],
+)
+def test_es_protest_purpose_of_a_protest_stays(text):
+    assert any(e.cameo.startswith("14") for e in _events(text)), text

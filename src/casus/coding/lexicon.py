@@ -102,6 +102,8 @@ class LexiconCoder:
                     continue
                 if _time_reference(sent, lex, match) or any(match is m for m in frames):
                     continue
+                if _protest_as_purpose(sent, lex, match, matches):
+                    continue
                 if id(match) in participants:
                     continue
                 match = _accusing_attack(sent, lex, match)
@@ -689,6 +691,46 @@ def _banned_protest(sent: Sentence, match: TriggerMatch, matches: list[TriggerMa
         gap = range(other.anchor + 1, match.anchor)
         if len(gap) <= BAN_WINDOW and all(sent.tokens[j].text.isalpha() for j in gap):
             return True
+    return False
+
+
+PURPOSE_OF_ACT_ROOTS = (
+    "11",
+    "12",
+    "13",
+    "16",
+    "17",
+)  # acts of states and officials a protest may be the aim of
+PURPOSE_REACH = 30  # tokens from the act to the purpose clause that says why it was done
+
+
+def _protest_as_purpose(
+    sent: Sentence, lex: Lexicon, match: TriggerMatch, matches: list[TriggerMatch]
+) -> bool:
+    """A protest in a purpose clause of an official act ("suspendió las exportaciones de crudo para protestar
+    por ...", "convocó al embajador para protestar", "amenazó con recurrir a la justicia para protestar") is
+    why the act was done: the act (a sanction, a summons, a threat) is the event, not a protest (CAMEO codes
+    the concrete action). A march or a strike "para protestar" stays a protest."""
+    if not match.trigger.cameo.startswith(PROTEST_ROOT) or not _after_purpose(sent, lex, match.tokens[-1]):
+        return False
+    first = match.tokens[0]
+    for other in matches:
+        if other is match or not other.trigger.cameo.startswith(PURPOSE_OF_ACT_ROOTS):
+            continue
+        if not 0 < first - other.tokens[-1] <= PURPOSE_REACH:
+            continue
+        between = sent.tokens[other.tokens[-1] + 1 : first]
+        if any(t.text in (";", ":", ".") for t in between):
+            continue
+        # "la manifestación, disuelta por la policía, organizada para protestar": the purpose is that of the
+        # participle right before it, whose protest the sentence names
+        endings = tuple(e for e in lex.defaults["participle"] if len(e) >= 3)
+        if any(
+            a.text == "," and b.text.lower().endswith(endings)
+            for a, b in zip(between, between[1:], strict=False)
+        ):
+            continue
+        return True
     return False
 
 
