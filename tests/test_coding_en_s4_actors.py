@@ -28,3 +28,13 @@ def test_en_place_after_in_the_gives_home_country():
     )
     assert found, found
     assert any(src and src.startswith("CIV") and tgt == "CIVGOV" for _, src, tgt in found), found
+
+
+def test_en_one_attack_told_in_two_sentences_is_one_event():
+    """A bombing and "the attack" a sentence later are one incident: one ASSAULT event, not two."""
+    events = _events(
+        "A bomb exploded near a police station in Kandahar on Monday, wounding four officers. "
+        "Witnesses said the attack shattered windows across the street."
+    )
+    assault = [e for e in events if e.cameo[:2] in ("18", "19", "20")]
+    assert len(assault) == 1, [(e.cameo, e.rule, e.sentence) for e in events]

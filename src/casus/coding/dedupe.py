@@ -5,7 +5,8 @@ when their CAMEO codes share a root and one code is a prefix of the other (`07` 
 `074`) and they are about the same thing (the trigger's `sense`: troops are not arms), and their source and
 target primaries agree (a missing actor agrees with any). The best statement
 is kept as the evidence (a body sentence before a title or an embedded post; complete actors; a firm
-modality; the most specific code) and the others add to its `mentions`.
+modality; the most specific code) and the others add to its `mentions`. Across sentences, two violent
+events of one PLOVER type whose named actors are the same are one attack told twice (`one_attack`).
 
 Within a sentence, `join_split` first makes one event of an attack whose agent and victim are named at two
 triggers ("blew himself up ..., killing X").
@@ -14,6 +15,7 @@ triggers ("blew himself up ..., killing X").
 from __future__ import annotations
 
 from casus.doc import Event, Mention, code_primary
+from casus.ontology import info
 
 KIND_RANK = {"body": 0, "title": 1, "heading": 2, "embedded": 3}
 MODALITY_RANK = {
@@ -41,6 +43,25 @@ def codes_compatible(a: str, b: str) -> bool:
     return a[:2] == b[:2] and (a.startswith(b) or b.startswith(a))
 
 
+def _same_actor(a: Mention | None, b: Mention | None) -> bool:
+    return primary(a) is None or primary(b) is None or a.code == b.code
+
+
+def one_attack(a: Event, b: Event) -> bool:
+    """Two violent events (assault, fight, mass violence) of one PLOVER type, told in two sentences of one
+    document, whose actors are the same where both are named (whole codes: Colombia's army and Colombia's
+    rebels are two sides): one attack told twice ("grenades were hurled at a patrol ... the attackers fled
+    after the attack"). Inside one sentence join_split and salient decide."""
+    return (
+        a.cameo[:2] in VIOLENT_ROOTS
+        and b.cameo[:2] in VIOLENT_ROOTS
+        and a.sentence != b.sentence
+        and info(a.cameo).plover == info(b.cameo).plover
+        and _same_actor(a.source, b.source)
+        and _same_actor(a.target, b.target)
+    )
+
+
 def same_event(a: Event, b: Event) -> bool:
     """Same root and agreeing actors; across sentences the codes must also be prefix-compatible."""
     same_sentence = a.sentence == b.sentence or b.sentence in a.mention_sentences
@@ -50,6 +71,7 @@ def same_event(a: Event, b: Event) -> bool:
         (
             (codes_compatible(a.cameo, b.cameo) and same_sense)
             or (same_sentence and a.cameo[:2] == b.cameo[:2])
+            or one_attack(a, b)
         )
         and _agree(a.source, b.source)
         and _agree(a.target, b.target)
@@ -82,7 +104,7 @@ def _absorb(kept: Event, other: Event) -> None:
         kept.target = other.target
     if kept.attribution is None and other.attribution is not None:
         kept.attribution = other.attribution
-    if len(other.cameo) > len(kept.cameo):
+    if len(other.cameo) > len(kept.cameo) and other.cameo[:2] == kept.cameo[:2]:  # never another root
         kept.cameo = other.cameo
 
 
