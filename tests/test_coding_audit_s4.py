@@ -53,3 +53,126 @@ def test_de_claimed_casualties_are_no_demand(text):
 def test_de_a_demand_is_still_a_demand():
     events = code_with_gazetteer("de", "Die Angehörigen der Toten forderten eine unabhängige Untersuchung.")
     assert _asserted(events, "10")
+
+
+# ---------------------------------------------------------------- word senses: (lang, not an event, root, twin)
+SENSES = [
+    # a court's sentence is no criticism; a government's condemnation is
+    (
+        "it",
+        "Un giudice di Bari ha condannato il costruttore, residente a Milano, a due anni di detenzione.",
+        "111",
+        "Il governo italiano ha condannato con fermezza l'attacco contro i caschi blu.",
+    ),
+    # "manifestare" solidarity or apologies is to express it
+    (
+        "it",
+        "Il sindaco ha manifestato la propria solidarietà ai lavoratori della fabbrica.",
+        "14",
+        "Migliaia di lavoratori hanno manifestato contro il governo.",
+    ),
+    # a figure of speech and a foiled plot are no bombing
+    (
+        "it",
+        "Il leader della Lega ha definito la legge un attentato alla democrazia.",
+        "18",
+        "Un attentato ha colpito un mercato di Baghdad.",
+    ),
+    (
+        "it",
+        "La polizia ha sventato un attentato contro la sinagoga.",
+        "18",
+        "Un attentato ha colpito la sinagoga.",
+    ),
+    # a football formation is no attack
+    (
+        "it",
+        "Nel modulo scelto dal tecnico, il centrocampista gioca in attacco.",
+        "19",
+        "L'attacco dei ribelli contro la base è durato tutta la notte.",
+    ),
+    # a player's contract is no political agreement
+    (
+        "it",
+        "Il Milan ha firmato un contratto triennale con il giovane difensore.",
+        "05",
+        "L'Italia e la Francia hanno firmato un accordo sulla difesa.",
+    ),
+    # charges in a trial and contested accusations are no accusation made
+    (
+        "it",
+        "Il processo contro l'imprenditore si è chiuso con le accuse di frode fiscale.",
+        "112",
+        "Il ministro ha lanciato pesanti accuse contro l'opposizione.",
+    ),
+    # a cancelled rally did not take place
+    (
+        "it",
+        "La manifestazione contro la riforma è stata annullata per la pioggia.",
+        "14",
+        "La manifestazione contro la riforma ha riunito migliaia di persone.",
+    ),
+    # French: a requirement, a refusal with no one refusing, a protected computer, disaster and animal deaths
+    (
+        "fr",
+        "La maîtrise de l'informatique est une exigence pour ce poste.",
+        "10",
+        "Les syndicats ont présenté leurs exigences au gouvernement.",
+    ),
+    (
+        "fr",
+        "Il évoquait aussi des refus répétés de lui accorder des congés.",
+        "12",
+        "Le gouvernement iranien a opposé un refus catégorique à la proposition.",
+    ),
+    (
+        "fr",
+        "Il est essentiel d'avoir un ordinateur protégé par un antivirus à jour.",
+        "07",
+        "Des soldats ont protégé le convoi humanitaire de l'ONU.",
+    ),
+    (
+        "fr",
+        "On compte au moins dix morts et d'importants dégâts matériels.",
+        "18",
+        "Des militants ont tué dix soldats nigérians.",
+    ),
+    (
+        "fr",
+        "Dans cette étude, les rats nourris au maïs transgénique sont morts plus tôt.",
+        "18",
+        "Des hommes armés ont tué trois policiers à Kidal.",
+    ),
+    # German: broken promises recalled, a demand named as a label, supporters of a withdrawal
+    (
+        "de",
+        "Das Misstrauen wurde durch nicht gehaltene Versprechen der Regierung verstärkt.",
+        "03",
+        "Der Minister versprach den Bauern rasche Entschädigungen.",
+    ),
+    (
+        "de",
+        "Eine links-grüne Forderung!",
+        "10",
+        "Die Gewerkschaft erneuerte ihre Forderung nach höheren Löhnen.",
+    ),
+    (
+        "de",
+        "Befürworter eines Austritts Großbritanniens aus der EU jubelten.",
+        "16",
+        "Großbritannien hat den Austritt aus der EU vollzogen.",
+    ),
+]
+
+
+@pytest.mark.parametrize("lang,text,root,twin", SENSES)
+def test_word_sense_is_no_event_and_its_twin_is(lang, text, root, twin):
+    assert not _asserted(code_with_gazetteer(lang, text), root), text
+    assert _asserted(code_with_gazetteer(lang, twin), root), twin
+
+
+def test_de_withdrawal_from_the_eu_targets_the_eu():
+    events = _asserted(
+        code_with_gazetteer("de", "Großbritannien hat den Austritt aus der EU vollzogen."), "16"
+    )
+    assert any(_codes(e) == ("GBR", "IGOEUREEC") for e in events)
