@@ -38,3 +38,13 @@ def test_en_one_attack_told_in_two_sentences_is_one_event():
     )
     assault = [e for e in events if e.cameo[:2] in ("18", "19", "20")]
     assert len(assault) == 1, [(e.cameo, e.rule, e.sentence) for e in events]
+
+
+def test_en_capturing_a_town_is_fighting_not_occupation():
+    """Troops that capture a town or retake a base from an armed group fight (190); occupying stays 192."""
+    fought = _actors("Government troops recaptured the northern town of Kalba from rebel fighters on Friday.")
+    assert any(code.startswith("19") and code != "192" for code, _, _ in fought), fought
+    taken = _actors("Army units took full control of three villages near the border after heavy clashes.")
+    assert any(code == "190" for code, _, _ in taken), taken
+    occupied = _actors("Israeli troops occupied the southern Lebanese village of Khiam on Tuesday.")
+    assert any(code == "192" for code, _, _ in occupied), occupied
