@@ -48,3 +48,11 @@ def test_en_capturing_a_town_is_fighting_not_occupation():
     assert any(code == "190" for code, _, _ in taken), taken
     occupied = _actors("Israeli troops occupied the southern Lebanese village of Khiam on Tuesday.")
     assert any(code == "192" for code, _, _ in occupied), occupied
+
+
+def test_en_month_march_is_no_demonstration():
+    """ "in March" is a date; "will march on parliament" is a protest."""
+    dated = _actors("The two ministers met in Geneva in March to discuss trade.")
+    assert not any(code.startswith("14") for code, _, _ in dated), dated
+    marched = _actors("Thousands of students will march on parliament in March.")
+    assert any(code.startswith("14") for code, _, _ in marched), marched

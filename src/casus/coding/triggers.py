@@ -281,13 +281,28 @@ def lexicon_for(lang: str) -> Lexicon | None:
     return load_lexicon(path)
 
 
+@cache
+def month_names(lang: str) -> frozenset[str]:
+    """The month names of `lang` (data/qualifiers/<lang>.yaml, `dates.months`); none for a language without
+    its own qualifier file."""
+    from casus.coding.modality import LANGS, qualifier_data  # the qualifier data reader; imported late
+
+    if lang not in LANGS:
+        return frozenset()
+    months = (qualifier_data(lang).get("dates") or {}).get("months") or []
+    return frozenset(str(name).lower() for names in months for name in names)
+
+
 def match_sentence(lex: Lexicon, sent: Sentence) -> list[TriggerMatch]:
     """Every trigger match in the sentence, overlaps resolved: the most specific trigger keeps its tokens."""
     toks = sent.tokens
     keys = [token_keys(t) for t in toks]
     sent_lemmas: set[str] | None = None
     found: list[TriggerMatch] = []
+    months = month_names(lex.lang)
     for i, k in enumerate(keys):
+        if i > 0 and toks[i].text[:1].isupper() and k[-1] in months:
+            continue  # "they met in March": a capitalised month inside a sentence is a date, not "a march"
         for trig in lex.candidates(k):
             exact0, prefixes0, surface0 = trig.compiled[0]
             if not (
