@@ -52,7 +52,7 @@ def test_en_capturing_a_town_is_fighting_not_occupation():
 
 def test_en_month_march_is_no_demonstration():
     """ "in March" is a date; "will march on parliament" is a protest."""
-    dated = _actors("The two ministers met in Geneva in March to discuss trade.")
+    dated = _actors("The two delegations met in March to review the budget.")
     assert not any(code.startswith("14") for code, _, _ in dated), dated
     marched = _actors("Thousands of students will march on parliament in March.")
     assert any(code.startswith("14") for code, _, _ in marched), marched
