@@ -68,3 +68,61 @@ def test_es_protest_as_purpose_of_an_official_act_is_the_act(text, act):
 )
 def test_es_protest_purpose_of_a_protest_stays(text):
     assert any(e.cameo.startswith("14") for e in _events(text)), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "El ejército de Haití protestó este martes contra la irrupción de una patrulla norteamericana.",
+        "El gobierno de Chile protestó por las declaraciones del presidente de Bolivia.",
+    ],
+)
+def test_es_state_that_protests_complains_officially(text):
+    codes = {e.cameo for e in _events(text)}
+    assert "114" in codes, codes
+    assert not any(c.startswith("14") for c in codes), codes
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Miles de salvadoreños protestaron contra el tratado de libre comercio.",
+        "Estudiantes de Costa Rica protestaron frente a la embajada de Estados Unidos.",
+    ],
+)
+def test_es_people_who_protest_still_protest(text):
+    assert any(e.cameo.startswith("14") for e in _events(text)), text
+
+
+def test_es_segun_denuncio_is_attribution():
+    text = "Según denunció la cancillería de Ecuador, los rebeldes atacaron una base militar en la frontera."
+    events = _events(text)
+    assert not any(e.cameo.startswith("11") for e in events), [(e.cameo, e.rule) for e in events]
+
+
+def test_es_guarded_participle_is_no_protection_event():
+    text = "Las armas pesadas, custodiadas por los cascos azules, fueron robadas del depósito."
+    assert not any(e.cameo == "074" for e in _events(text))
+
+
+def test_es_law_sanctioned_is_enacted_not_sanctioned():
+    assert not any(e.cameo.startswith("16") for e in _events("La ley deberá ser sancionada por el Senado."))
+    assert any(
+        e.cameo == "163"
+        for e in _events("Estados Unidos sancionó a Venezuela por violar los derechos humanos.")
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Un grupo de campesinos mantenían retenidas el martes a 24 personas en un seminario católico.",
+        "La policía retuvo a 30 turistas en el aeropuerto de Lima.",
+    ],
+)
+def test_es_people_held_are_detained(text):
+    assert any(e.cameo == "173" for e in _events(text)), text
+
+
+def test_es_retained_office_is_no_detention():
+    assert not any(e.cameo == "173" for e in _events("El partido logró retener la alcaldía de Lima."))

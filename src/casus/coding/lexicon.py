@@ -18,7 +18,7 @@ from casus.coding import attribution, dates, location, modality, quantities
 from casus.coding.confidence import score
 from casus.coding.dedupe import dedupe, join_split, primary, trigger_start
 from casus.coding.phrases import grammar_list
-from casus.coding.slots import Roles, assign, compound_group
+from casus.coding.slots import STANCE_PREFIXES, Roles, assign, compound_group
 from casus.coding.triggers import Lexicon, TriggerMatch, lexicon_for, match_sentence
 from casus.doc import Doc, Event, Mention, Sentence
 from casus.ontology import info
@@ -298,9 +298,39 @@ def _set_modality(doc: Doc, sent: Sentence, lang: str, ev: Event, ctx: tuple, me
     ev.cues["modality"] = list(mod.cues)
     base = trig.untargeted if (trig.untargeted and ev.target is None) else trig.cameo
     ev.cameo = _intent_code(base, trig.intent if base == trig.cameo else None, mod.modality)
+    if base == PLAIN_PROTEST and _official(doc, ev):
+        ev.cameo = OFFICIAL_COMPLAINT
     ev.confidence = score(
         len(trig.elements), len(ev.cameo), ev.source is not None, ev.target is not None, mod.modality
     )
+
+
+PLAIN_PROTEST = "140"  # "protestar", "la protesta": the word alone, no march, strike or blockade
+OFFICIAL_COMPLAINT = "114"
+OFFICIAL_ROLES = frozenset({"GOV", "MIL", "JUD", "SPY"})
+OFFICIAL_KINDS = frozenset({"country", "capital", "igo"})  # a state or an organisation named, not its people
+
+
+def _official(doc: Doc, ev: Event) -> bool:
+    """A state, a government, an army or an international organisation that is itself the subject of a plain
+    protest ("Cuba protesta por ...", "el ejército haitiano protestó contra ...") or its genitive ("una
+    protesta de Bogotá por ...") protests in words: CAMEO codes that as an official complaint (114), not a
+    demonstration (14). A demonym ("los salvadoreños protestarán") names people, who protest in the street;
+    a state further away is rarely who protests ("campesinos de Bolivia protestaron")."""
+    src, trig = ev.source, ev.trigger or {}
+    if src is None or not trig:
+        return False
+    if src.role not in OFFICIAL_ROLES and not (src.kind in OFFICIAL_KINDS and not src.role):
+        return False
+    t_start, t_end = int(trig["start"]), int(trig["end"])
+    if src.end <= t_start:
+        # the subject right before the verb, itself no genitive ("estudiantes de Costa Rica protestaron")
+        before = doc.text[max(0, src.start - 5) : src.start].split()
+        genitive = bool(before) and before[-1].lower() in ("de", "del", "of", "di", "du", "des")
+        genitive = genitive or doc.text[max(0, src.start - 5) : src.start].lower().endswith(STANCE_PREFIXES)
+        verb = ev.cues.get("pos") == "verb"  # a noun after a name is often its modifier ("G20 protests")
+        return verb and not doc.text[src.end : t_start].strip() and not genitive
+    return doc.text[t_end : src.start].strip().lower() in ("de", "del")
 
 
 def _statement(doc: Doc, sent: Sentence, ev: Event) -> dict:
@@ -545,6 +575,7 @@ def _participle_noun(sent: Sentence, lex: Lexicon, match: TriggerMatch) -> bool:
 
 REPORTING_ROOT = "11"  # accusing and denouncing verbs: a frame closing the sentence reports what precedes it
 FRAME_TAIL = 10  # tokens of the speaker and a time phrase after a closing frame's verb
+ACCORDING_TO_VERB = frozenset({"según", "segun", "secondo", "selon"})  # "según denunció X": as X denounced
 FRAME_OBJECT = frozenset(
     {"a", "al", "de", "del", "que", "contra", "por", "à", "au", "di", "that", "of", "for"}
 )
@@ -556,9 +587,11 @@ def _closing_frame(sent: Sentence, lex: Lexicon, match: TriggerMatch) -> bool:
     sentence says before it: the speaker is the attribution of those events, not the source of an
     accusation. "..., acusó el ministro a los rebeldes" or ", denunció que ..." keep the verb's own event."""
     trig, toks, i = match.trigger, sent.tokens, match.anchor
-    if trig.pos != "verb" or not trig.cameo.startswith(REPORTING_ROOT) or len(match.tokens) > 1 or i < 4:
+    if trig.pos != "verb" or not trig.cameo.startswith(REPORTING_ROOT) or len(match.tokens) > 1 or i < 1:
         return False
-    if toks[i - 1].text != "," or not any(t.text.isalpha() for t in toks[: i - 1]):
+    if toks[i - 1].text.lower() in ACCORDING_TO_VERB:
+        return True  # "según denunció la cancillería, ...": what it denounced is the sentence's report
+    if i < 4 or toks[i - 1].text != "," or not any(t.text.isalpha() for t in toks[: i - 1]):
         return False
     word = toks[i].text.lower()
     nonfinite = tuple(lex.defaults["infinitive"]) + tuple(
@@ -616,7 +649,7 @@ def _accused_person(sent: Sentence, lex: Lexicon, match: TriggerMatch) -> bool:
     return not any(w in auxiliaries for w in before)
 
 
-STANDING_ROOTS = ("05",)  # support and cooperation in words: a state a participle can describe
+STANDING_ROOTS = ("05", "074")  # support in words, guard and escort: a state a participle can describe
 
 
 def _standing_support(sent: Sentence, lex: Lexicon, match: TriggerMatch) -> bool:
