@@ -176,6 +176,7 @@ class LexiconCoder:
         if (
             not roles.sources
             and speaker is not None
+            and roles.target is not speaker  # "أعلن الجيش مقتل اثنين من جنوده": it lost them (slots)
             and attr is not None
             and _object_of_cue(doc, attr, t_start)
         ):

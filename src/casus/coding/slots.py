@@ -487,6 +487,10 @@ def assign(
             roles.sources, roles.target = ([roles.target] if roles.target else []), victim
             roles.how.append("subject-is-target")
 
+    if speaker is not None and not roles.sources and roles.target is None and _own_people(sent, lex, match):
+        # "أعلن الجيش الأميركي مقتل اثنين من جنوده": the announcer lost its own people; it is what was hit
+        roles.target = speaker
+        roles.how.append("speaker-own-people")
     roles = _compound_sources(doc, lex, mentions, excluded, roles)
     roles.sources = [_refined(doc, lex, mentions, m) for m in roles.sources]
     if roles.target is not None:
@@ -498,6 +502,25 @@ def assign(
             # "X und Y haben ein Abkommen über ... Z unterzeichnet": they sign with each other; Z is what it is about
             roles.target = None
     return roles
+
+
+OWN_COUNT_WORDS = 2  # words of a count before the partitive ("مقتل ثلاثة من", "مقتل 15 من")
+
+
+def _own_people(sent: Sentence, lex: Lexicon, match: TriggerMatch) -> bool:
+    """A hostile casualty word followed by a count and a partitive with a possessive suffix ("مقتل اثنين من
+    جنوده", "مقتل أحد عناصرها"): the victims are the people of whoever reports it (markers own_partitive and
+    own_suffix; languages without them never match)."""
+    trig, toks = match.trigger, sent.tokens
+    partitive, suffixes = set(_grammar(lex, "own_partitive")), tuple(_grammar(lex, "own_suffix"))
+    if not partitive or not suffixes or trig.cameo[:2] not in HOSTILE_ROOTS or trig.after != "target":
+        return False
+    nxt = [_norm(t.text) for t in toks[match.tokens[-1] + 1 : match.tokens[-1] + 2 + OWN_COUNT_WORDS + 1]]
+    for i, word in enumerate(nxt[:-1]):
+        if word in partitive:
+            owned = nxt[i + 1]
+            return len(owned) >= 4 and not owned.startswith("ال") and owned.endswith(suffixes)
+    return False
 
 
 def _pair_in_pattern(
@@ -710,7 +733,7 @@ def _verb_initial(
         return None, None
     # the subject follows its verb bare: an actor after a preposition ("تظاهر الآلاف ضد الحكومة", "احتجوا على
     # قرار الوزير") is what the act is against or about, never who acted
-    if _prepositional(lex, kept[0][1]):
+    if _prepositional(lex, kept[0][1], hostile=trig.cameo[:2] in HOSTILE_ROOTS):
         return None, _verb_object(doc, lex, trig, [m for m, _ in kept], t_end)
     subject, rest = kept[0][0], [m for m, _ in kept[1:]]
     if trig.object_role == "target" and trig.target and subject.end <= t_end:
@@ -722,10 +745,19 @@ def _verb_initial(
     return subject, _verb_object(doc, lex, trig, rest, subject.end)
 
 
-def _prepositional(lex: Lexicon, gap: str) -> bool:
+def _prepositional(lex: Lexicon, gap: str, hostile: bool = False) -> bool:
     """The words before an actor end with a target preposition ("ضد", "على", "إلى"): it is no subject. A
-    locative one ("العرب في اسرائيل") may still name whose people acted."""
+    locative one ("العرب في اسرائيل") may still name whose people acted. An actor that owns a place or thing
+    named after a preposition ("قرب مقر إقامة X", markers possessed/owner_prepositions) or right after the
+    verb ("استهدف منزل X") is what a hostile act touched."""
     words = _norm(gap).split()
+    owned = set(_grammar(lex, "possessed"))
+    if hostile and words and words[-1] in owned:
+        while words and words[-1] in owned:
+            words = words[:-1]  # "قرب مقر إقامة X": X owns what the preposition names; it was touched
+        if not words:
+            return True  # "انفجرت سيارة الوزير", "استهدف منزل X": a hostile act on X's things
+        return words[-1] in _grammar(lex, "owner_prepositions")
     return bool(words) and words[-1] in lex.defaults["target"] and words[-1] not in _grammar(lex, "locative")
 
 
