@@ -176,3 +176,34 @@ def test_de_withdrawal_from_the_eu_targets_the_eu():
         code_with_gazetteer("de", "Großbritannien hat den Austritt aus der EU vollzogen."), "16"
     )
     assert any(_codes(e) == ("GBR", "IGOEUREEC") for e in events)
+
+
+# ------------------------------------------------- German verb-second: the subject after a fronted phrase or clause
+@pytest.mark.parametrize(
+    "text,code,pair",
+    [
+        ("Im Übrigen forderte die Opposition die Regierung zum Rücktritt auf.", "10", ("---OPP", "---GOV")),
+        ("Am Dienstag verurteilte die EU den Anschlag auf die Botschaft scharf.", "111", ("IGOEUREEC", None)),
+        ("Bei seinem Besuch in Kairo verteidigte Kerry das Abkommen mit dem Iran.", "052", ("USAGOV", "IRN")),
+        (
+            "Israel müsse sich an das Völkerrecht halten, forderte der türkische Außenminister.",
+            "10",
+            None,
+        ),
+    ],
+)
+def test_de_subject_after_the_verb_is_the_source(text, code, pair):
+    events = _asserted(code_with_gazetteer("de", text), code)
+    assert events
+    if pair is None:  # a speech verb closing the sentence: its speaker acts on the clause before
+        assert any(_codes(e) == ("TURGOV", "ISR") for e in events), [_codes(e) for e in events]
+    else:
+        assert any(_codes(e)[0] == pair[0] and (pair[1] is None or _codes(e)[1] == pair[1]) for e in events)
+
+
+def test_de_subject_before_the_verb_keeps_its_object():
+    # the clause opens with its subject (no fronted phrase): the actor after the verb is the object
+    events = _asserted(code_with_gazetteer("de", "Die Grünen kritisierten die Regierung scharf."), "111")
+    assert events and all(_codes(e)[0] != "---GOV" for e in events)
+    events = _asserted(code_with_gazetteer("de", "Der Abgeordnete warf dem Weißen Haus Versagen vor."), "112")
+    assert events and all(_codes(e)[0] != "USAGOV" for e in events)

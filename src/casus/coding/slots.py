@@ -491,6 +491,11 @@ def assign(
         # "أعلن الجيش الأميركي مقتل اثنين من جنوده": the announcer lost its own people; it is what was hit
         roles.target = speaker
         roles.how.append("speaker-own-people")
+    inverted = _inverted_subject(doc, sent, lex, trig, cands, t_start, anchor_end, bool(roles.sources))
+    if inverted is not None and (speech or not roles.sources):
+        roles.sources, roles.target = [inverted[0]], inverted[1]
+        roles.how.append("inverted-speaker")
+
     roles = _compound_sources(doc, lex, mentions, excluded, roles)
     roles.sources = [_refined(doc, lex, mentions, m) for m in roles.sources]
     if roles.target is not None:
@@ -1031,6 +1036,50 @@ def _speaker_subject(doc, lex: Lexicon, cands, speaker, roles: Roles, t_start: i
         roles.sources = [speaker]
         roles.how.append("speaker")
     return roles
+
+
+INVERSION_NOT = frozenset({"den", "dem", "aber", "jedoch", "zudem", "außerdem", "ihn", "ihm", "ihr", "ihnen"})
+INVERSION_WORDS = 3  # words (a nominative article, adjectives, "sich") between the verb and its subject
+
+
+def _inverted_subject(doc, sent, lex: Lexicon, trig, cands, t_start: int, verb_end: int, after_comma: bool):
+    """German verb-second: after a fronted clause or phrase the subject follows the finite verb ("Die Regierung
+    müsse handeln, forderte der norwegische Diplomat"; "Inzwischen wirft Erdogan dem Prediger vor"; "Am Montag
+    zeigte sich Kerry optimistisch"). Used where the verb has no subject before it, or (`after_comma`: a speech
+    verb with an actor before it) only right after a comma. The actor right after the verb (only an article, adjectives or "sich" between,
+    no pronoun subject) is the source; the target is a later actor of the clause, else the first other actor
+    of the clause before the comma (what was said). None when no actor follows the verb so."""
+    if trig.pos != "verb" or not lex.defaults.get("verb_final"):
+        return None
+    head = doc.text[sent.start : t_start].rstrip()
+    if after_comma and (not head.endswith(",") or len(head.split()) < 4):
+        return None
+    clause_start = max([sent.start] + [doc.text.rfind(b, sent.start, t_start) + 1 for b in (":", ";")])
+    opener = next(iter(_norm(doc.text[clause_start:t_start]).split()), "")
+    if not head.endswith(",") and opener not in _grammar(lex, "fronted"):
+        return None  # "Die Grünen verweigerten X ...": the clause opens with its subject, no actor of ours
+    after = [m for m in cands if m.start >= verb_end]  # a split verb's subject stands inside its pattern
+    if not after:
+        return None
+    subject, gap = after[0], doc.text[verb_end : after[0].start]
+    words = _norm(gap).split()
+    stop = set(lex.defaults["target"]) | set(lex.defaults["clause_break"]) | set(lex.defaults["conj"])
+    stop |= set(lex.defaults.get("pronoun") or ()) | set(lex.defaults["first_person"]) | INVERSION_NOT
+    words += _norm(subject.text).split()[:1]  # "warf dem Weißen Haus vor": a dative or accusative is no subject
+    if any(ch in gap for ch in ",;:()«»\"“”") or len(words) > INVERSION_WORDS + 1 or stop & set(words):
+        return None
+    later = [
+        m
+        for m in after[1:]
+        if not any(ch in doc.text[subject.end : m.start] for ch in ",;:(")
+        and not set(_norm(doc.text[subject.end : m.start]).split()) & set(lex.defaults["conj"])
+    ]
+    if later:
+        return subject, later[0]
+    if not head.endswith(","):
+        return subject, None
+    said = [m for m in cands if clause_start <= m.start and m.end <= t_start and m.code != subject.code]
+    return subject, (said[0] if said else None)
 
 
 def _speaker_frame(doc, sent, match, lex, cands, speaker, roles: Roles) -> Roles:
