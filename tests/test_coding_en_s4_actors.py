@@ -56,3 +56,13 @@ def test_en_month_march_is_no_demonstration():
     assert not any(code.startswith("14") for code, _, _ in dated), dated
     marched = _actors("Thousands of students will march on parliament in March.")
     assert any(code.startswith("14") for code, _, _ in marched), marched
+
+
+def test_en_protesters_who_clash_riot_and_taking_the_streets_is_a_protest():
+    """Rioters or protesters fighting troops protest violently (145); armed forces fighting stay 190."""
+    rioted = _actors("Angry rioters clashed with Kenyan police in Kisumu on Friday.")
+    assert any(code == "145" for code, _, _ in rioted), rioted
+    fought = _actors("Rebels clashed with Malian troops near Gao on Friday.")
+    assert not any(code.startswith("14") for code, _, _ in fought), fought
+    marched = _actors("Thousands of Chilean students took to the streets of Santiago on Thursday.")
+    assert any(code == "141" for code, _, _ in marched), marched
