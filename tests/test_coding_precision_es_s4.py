@@ -126,3 +126,20 @@ def test_es_people_held_are_detained(text):
 
 def test_es_retained_office_is_no_detention():
     assert not any(e.cameo == "173" for e in _events("El partido logró retener la alcaldía de Lima."))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Los sin techo se desnudan para protestar contra el desalojo.",
+        "Cientos de campesinos sin tierra ocuparon una hacienda en el estado de Pará.",
+    ],
+)
+def test_es_sin_techo_sin_tierra_name_people_not_a_negation(text):
+    events = _events(text)
+    assert events and not any(e.negated for e in events), [(e.cameo, e.negated) for e in events]
+
+
+def test_es_puestos_en_libertad_is_a_release():
+    codes = {e.cameo for e in _events("Los detenidos, unos 75, fueron puestos en libertad poco después.")}
+    assert "0841" in codes, codes
