@@ -54,3 +54,21 @@ def test_owner_of_the_place_hit_is_the_target(pipeline: Pipeline, text: str, tar
     got = _pairs(pipeline, text)
     assert any(t == target for _, t in got), got
     assert not any(s == target for s, _ in got), got
+
+
+@pytest.mark.parametrize(
+    "text, target",
+    [
+        # people counted dead, then what the attack was aimed at: the owner of the patrol, the convoy, the office
+        ("وقتل سبعة اشخاص في هجوم انتحاري استهدف دورية للجيش الاميركي جنوب بغداد.", "USAMIL"),
+        ("أسفر انفجار عبوة ناسفة لدى مرور دورية للشرطة العراقية عن مقتل ثلاثة مدنيين.", "IRQCOP"),
+        (
+            "وقال مسؤول ان سيارة مفخخة انفجرت قرب مقر حزب الله في الضاحية مما اسفر عن مقتل اربعة اشخاص.",
+            "LBNREB",
+        ),
+    ],
+)
+def test_owner_of_what_an_attack_aimed_at_is_the_target(pipeline: Pipeline, text: str, target: str) -> None:
+    got = _pairs(pipeline, text)
+    assert any(t == target for _, t in got), got
+    assert not any(s == target for s, _ in got), got

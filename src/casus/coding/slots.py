@@ -491,6 +491,14 @@ def assign(
         # "أعلن الجيش الأميركي مقتل اثنين من جنوده": the announcer lost its own people; it is what was hit
         roles.target = speaker
         roles.how.append("speaker-own-people")
+    if trig.cameo[:2] in HOSTILE_ROOTS and (roles.target is None or (roles.target.role or "") == "CVL"):
+        owner = _owner_hit(doc, sent, lex, after + before[::-1])
+        if owner is not None:
+            # "مقتل 15 شخصا في هجوم استهدف دورية للجيش الأميركي": the army was hit; "انفجرت قرب مقر X": X
+            # was what the blast was aimed at, not who set it off
+            roles.sources = [m for m in roles.sources if m is not owner]
+            roles.target = owner
+            roles.how.append("owner-hit")
     inverted = _inverted_subject(doc, sent, lex, trig, cands, t_start, anchor_end, bool(roles.sources))
     if inverted is not None and (speech or not roles.sources):
         roles.sources, roles.target = [inverted[0]], inverted[1]
@@ -526,6 +534,31 @@ def _own_people(sent: Sentence, lex: Lexicon, match: TriggerMatch) -> bool:
             owned = nxt[i + 1]
             return len(owned) >= 4 and not owned.startswith("ال") and owned.endswith(suffixes)
     return False
+
+
+OWNER_REACH = 4  # words before an owner in which the thing it owns and the word aiming at it stand
+
+
+def _owner_hit(doc: Doc, sent: Sentence, lex: Lexicon, mentions: list[Mention]) -> Mention | None:
+    """The owner of a place or thing an attack was aimed at, among `mentions` ("استهدف دورية
+    مشتركة للقوات العراقية", "لدى مرور دورية للجيش الأميركي", "قرب مقر حزب X"): markers aimed_at, possessed
+    and owned_things (the words that may stand with the thing). None in languages without them."""
+    aims, owned = set(_grammar(lex, "aimed_at")), set(_grammar(lex, "possessed"))
+    extra = set(_grammar(lex, "owned_things"))
+    if not aims or not owned:
+        return None
+    for m in mentions:
+        if m.kind in PLACE_KINDS or m.end > sent.end:
+            continue
+        words = _norm(doc.text[max(sent.start, m.start - 60) : m.start]).replace(",", " ").split()
+        head = _norm(m.text).split()[:1]
+        words = words[-OWNER_REACH:] + [w for w in head if w in owned]  # "دورية للجيش" may be one mention
+        k = len(words)
+        while k > 0 and (words[k - 1] in owned or words[k - 1] in extra):
+            k -= 1  # the things right before the owner ("دورية مشتركة", "مقر اقامة")
+        if k > 0 and words[k - 1] in aims and owned & set(words[k:]):
+            return m
+    return None
 
 
 def _pair_in_pattern(
