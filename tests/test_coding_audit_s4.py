@@ -143,6 +143,37 @@ SENSES = [
         "18",
         "Des hommes armés ont tué trois policiers à Kidal.",
     ),
+    # a death sentence is a conviction; an exam sat, fish caught, a fit of delirium, phone companies
+    (
+        "it",
+        "Il dittatore è stato condannato a morte dal tribunale speciale.",
+        "111",
+        "Il governo ha condannato la repressione.",
+    ),
+    (
+        "it",
+        "Gli studenti hanno sostenuto ieri il test di ammissione.",
+        "05",
+        "Il governo ha sostenuto la proposta francese.",
+    ),
+    (
+        "it",
+        "Gran parte del pesce catturato nel lago finisce sui mercati esteri.",
+        "17",
+        "La polizia ha catturato il latitante.",
+    ),
+    (
+        "it",
+        "In preda a un attacco di delirio, l'uomo è stato portato in ospedale.",
+        "19",
+        "L'attacco dei ribelli è durato ore.",
+    ),
+    (
+        "it",
+        "Il decreto fa un regalo alle compagnie telefoniche.",
+        "04",
+        "Il ministro ha avuto una telefonata con il collega francese.",
+    ),
     # German: broken promises recalled, a demand named as a label, supporters of a withdrawal
     (
         "de",
@@ -207,3 +238,33 @@ def test_de_subject_before_the_verb_keeps_its_object():
     assert events and all(_codes(e)[0] != "---GOV" for e in events)
     events = _asserted(code_with_gazetteer("de", "Der Abgeordnete warf dem Weißen Haus Versagen vor."), "112")
     assert events and all(_codes(e)[0] != "USAGOV" for e in events)
+
+
+@pytest.mark.parametrize(
+    "text,root,twin",
+    [
+        (
+            "Das Ministerium hat die Ausfuhr von Granaten nach Riad untersagt.",
+            "19",
+            "Russland feuerte Granaten auf Charkiw.",
+        ),
+        (
+            "Künftig würden alle Telefonate sechs Monate lang gespeichert.",
+            "04",
+            "Merkel führte ein Telefonat mit Putin.",
+        ),
+        (
+            "Die Landesbank soll Kredite an Gemeinden vergeben.",
+            "056",
+            "Der Präsident hat den Oppositionellen begnadigt.",
+        ),
+        (
+            "Der Priester war wegen des Vorwurfs der Aufwiegelung zu Haft verurteilt worden.",
+            "112",
+            "Die Opposition erhob schwere Vorwürfe gegen die Regierung.",
+        ),
+    ],
+)
+def test_de_word_sense_is_no_event_and_its_twin_is(text, root, twin):
+    assert not _asserted(code_with_gazetteer("de", text), root), text
+    assert _asserted(code_with_gazetteer("de", twin), root), twin
