@@ -143,3 +143,11 @@ def test_es_sin_techo_sin_tierra_name_people_not_a_negation(text):
 def test_es_puestos_en_libertad_is_a_release():
     codes = {e.cameo for e in _events("Los detenidos, unos 75, fueron puestos en libertad poco después.")}
     assert "0841" in codes, codes
+
+
+def test_es_arrest_with_personal_a_survives_a_war_in_the_sentence():
+    text = "La policía detuvo a 75 religiosos en una manifestación contra la guerra en San Francisco."
+    assert any(e.cameo == "173" for e in _events(text))
+    assert not any(
+        e.cameo == "173" for e in _events("Los países vecinos intentan detener la violencia en Darfur.")
+    )
