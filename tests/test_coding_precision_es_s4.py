@@ -151,3 +151,10 @@ def test_es_arrest_with_personal_a_survives_a_war_in_the_sentence():
     assert not any(
         e.cameo == "173" for e in _events("Los países vecinos intentan detener la violencia en Darfur.")
     )
+
+
+def test_es_agentless_burning_is_no_seizure():
+    text = 'La asociación dijo que "los bosques se incendian y las aguas se contaminan" cada verano.'
+    assert not any(e.cameo.startswith("171") for e in _events(text))
+    guerrilla = "Guerrilleros de las FARC quemaron dos camiones de carga en la vía a Barrancabermeja."
+    assert any(e.cameo.startswith("171") for e in _events(guerrilla))
