@@ -66,3 +66,26 @@ def test_en_protesters_who_clash_riot_and_taking_the_streets_is_a_protest():
     assert not any(code.startswith("14") for code, _, _ in fought), fought
     marched = _actors("Thousands of Chilean students took to the streets of Santiago on Thursday.")
     assert any(code == "141" for code, _, _ in marched), marched
+
+
+def test_en_protest_named_beside_its_repression_is_coded():
+    """ "police fired tear gas ... during a demonstration": the repression and the demonstration both."""
+    found = _actors(
+        "Kenyan police fired tear gas at students during a demonstration outside parliament in Nairobi."
+    )
+    assert any(code.startswith("17") or code.startswith("18") for code, _, _ in found), found
+    assert any(code.startswith("14") for code, _, _ in found), found
+    background = _actors(
+        "The governor imposed a curfew in Mombasa in response to recent unrest in the port city."
+    )
+    assert not any(code.startswith("14") for code, _, _ in background), background
+
+
+def test_en_protest_told_in_two_sentences_is_one_event():
+    """A march and a blockade a sentence later, by the same protesters, are one protest."""
+    events = _events(
+        "Thousands of Serbian students marched through Belgrade on Saturday. "
+        "The students also blocked a main bridge for two hours."
+    )
+    protests = [e for e in events if e.cameo.startswith("14")]
+    assert len(protests) == 1, [(e.cameo, e.rule, e.sentence) for e in events]

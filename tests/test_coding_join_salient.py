@@ -76,7 +76,7 @@ def test_coding_salient_keeps_an_earlier_main_verb_beside_full_events():
     assert salient([died, arrested]) == [arrested, died]
     later = _ev("141", 150, _m("AZECVL", 130), None)
     assert salient([arrested, later]) == [arrested]  # after the full event: a subordinate clause
-    noun = _ev("141", 5, _m("AZECVL", 0), None, pos="noun")
+    noun = _ev("190", 5, _m("AZECVL", 0), None, pos="noun")  # a protest noun is kept: _protest_setting
     assert salient([noun, arrested]) == [arrested]
     same_root = _ev("172", 5, _m("AZECOP", 0), None)
     assert salient([same_root, arrested]) == [arrested]

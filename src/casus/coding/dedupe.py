@@ -47,19 +47,32 @@ def _same_actor(a: Mention | None, b: Mention | None) -> bool:
     return primary(a) is None or primary(b) is None or a.code == b.code
 
 
+INCIDENT_ROOTS = frozenset(
+    {"14", "18", "19", "20"}
+)  # protests and violence: one incident, told sentence by sentence
+
+
 def one_attack(a: Event, b: Event) -> bool:
-    """Two violent events (assault, fight, mass violence) of one PLOVER type, told in two sentences of one
-    document, whose actors are the same where both are named (whole codes: Colombia's army and Colombia's
-    rebels are two sides): one attack told twice ("grenades were hurled at a patrol ... the attackers fled
-    after the attack"). Inside one sentence join_split and salient decide."""
+    """Two violent events (assault, fight, mass violence), or two protests, of one PLOVER type, told in two
+    sentences of one document, whose actors are the same where both are named (whole codes: Colombia's army
+    and Colombia's rebels are two sides): one incident told twice ("grenades were hurled at a patrol ... the
+    attackers fled after the attack", "hundreds marched ... the protests began on Friday"). Inside one
+    sentence join_split and salient decide."""
     return (
-        a.cameo[:2] in VIOLENT_ROOTS
-        and b.cameo[:2] in VIOLENT_ROOTS
+        a.cameo[:2] in INCIDENT_ROOTS
+        and b.cameo[:2] in INCIDENT_ROOTS
         and a.sentence != b.sentence
         and info(a.cameo).plover == info(b.cameo).plover
         and _same_actor(a.source, b.source)
         and _same_actor(a.target, b.target)
+        and (a.cameo[:2] != "14" or _named(a) or _named(b))
     )
+
+
+def _named(ev: Event) -> bool:
+    """The event names a source or a target of known country or organisation. Two protests of which neither
+    says who protests may be two groups ("the groups drawn will demonstrate in turns ... the protest")."""
+    return primary(ev.source) is not None or primary(ev.target) is not None
 
 
 def same_event(a: Event, b: Event) -> bool:

@@ -364,9 +364,44 @@ def salient(found: list[Event]) -> list[Event]:
     subject before them: _lead_verb); where there is none, the best supported one (an actor, a verb,
     earlier in the sentence, a longer pattern) and at most one more, from a verb of another kind.
     Secondary trigger words (a noun in a subordinate clause, a background mention) are what makes GDELT
-    noisy."""
+    noisy. In English a demonstration the sentence names besides them is kept too (_protest_setting)."""
     if len(found) <= 1:
         return found
+    kept = _main_events(found)
+    return kept + _protest_setting(found, kept)
+
+
+# Languages whose news is coded with the demonstration as well as what was done to it ("police fired tear gas
+# at protesters during a rally", "protests erupted in Tripoli, with banks set ablaze"): English (the CASE and
+# ACLED-style gold). The Spanish AFP coders code only the repression; measured, keeping it there cost precision.
+PROTEST_SETTING_LANGS = frozenset({"en"})
+VAGUE_PROTEST_WORDS = frozenset({"unrest"})  # "in response to recent unrest": a background, not a protest
+
+
+def _protest_setting(found: list[Event], kept: list[Event]) -> list[Event]:
+    """The protest a sentence names beside its main events, when none of those is a protest: its best
+    protest noun ("during a demonstration", "protests erupted"); a vague word ("unrest") is no protest. A
+    protest verb after the main events is a subordinate clause (salient's rule) and stays out."""
+    if any(e.cameo[:2] == "14" for e in kept):
+        return []
+    protests = [
+        e
+        for e in found
+        if e.cameo[:2] == "14"
+        and e.lang in PROTEST_SETTING_LANGS
+        and not any(e is k for k in kept)
+        and str((e.trigger or {}).get("text", "")).lower() not in VAGUE_PROTEST_WORDS
+        and (e.cues or {}).get("pos") != "verb"
+    ]
+    if not protests:
+        return []
+    return [
+        min(protests, key=lambda e: (-((e.source is not None) + (e.target is not None)), trigger_start(e)))
+    ]
+
+
+def _main_events(found: list[Event]) -> list[Event]:
+    """salient() without the protest setting."""
     full = [e for e in found if e.source is not None and e.target is not None]
     if full:
         return full + _lead_verb(found, full)
