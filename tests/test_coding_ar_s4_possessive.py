@@ -62,6 +62,7 @@ def test_owner_of_the_place_hit_is_the_target(pipeline: Pipeline, text: str, tar
         # people counted dead, then what the attack was aimed at: the owner of the patrol, the convoy, the office
         ("وقتل سبعة اشخاص في هجوم انتحاري استهدف دورية للجيش الاميركي جنوب بغداد.", "USAMIL"),
         ("أسفر انفجار عبوة ناسفة لدى مرور دورية للشرطة العراقية عن مقتل ثلاثة مدنيين.", "IRQCOP"),
+        ("وقع هجوم انتحاري استهدف مركزا لقوات الأمن الباكستانية في سوات واسفر عن مقتل خمسة اشخاص.", "PAKCOP"),
         (
             "وقال مسؤول ان سيارة مفخخة انفجرت قرب مقر حزب الله في الضاحية مما اسفر عن مقتل اربعة اشخاص.",
             "LBNREB",
