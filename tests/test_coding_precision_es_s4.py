@@ -158,3 +158,12 @@ def test_es_agentless_burning_is_no_seizure():
     assert not any(e.cameo.startswith("171") for e in _events(text))
     guerrilla = "Guerrilleros de las FARC quemaron dos camiones de carga en la vía a Barrancabermeja."
     assert any(e.cameo.startswith("171") for e in _events(guerrilla))
+
+
+def test_es_starting_a_hunger_strike_is_the_main_act():
+    text = "Decenas de jubilados iniciaron este miércoles una huelga de hambre en Quito reclamando aumento de sus pensiones."
+    assert any(e.cameo == "142" for e in _events(text)), [(e.cameo, e.rule) for e in _events(text)]
+    declared = {
+        e.cameo for e in _events("Un suboficial de policía se declaró en huelga de hambre en Cochabamba.")
+    }
+    assert "142" in declared and "143" not in declared, declared
