@@ -167,3 +167,12 @@ def test_es_starting_a_hunger_strike_is_the_main_act():
         e.cameo for e in _events("Un suboficial de policía se declaró en huelga de hambre en Cochabamba.")
     }
     assert "142" in declared and "143" not in declared, declared
+
+
+def test_es_remaining_in_the_streets_is_a_protest():
+    text = "La oposición permaneció este lunes en las calles en reclamo de un referéndum."
+    assert any(e.cameo.startswith("14") for e in _events(text)), [(e.cameo, e.rule) for e in _events(text)]
+    assert not any(
+        e.cameo.startswith("14")
+        for e in _events("Los cuerpos de tres hombres permanecieron en la calle principal.")
+    )
