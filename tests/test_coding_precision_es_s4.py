@@ -176,3 +176,8 @@ def test_es_remaining_in_the_streets_is_a_protest():
         e.cameo.startswith("14")
         for e in _events("Los cuerpos de tres hombres permanecieron en la calle principal.")
     )
+
+
+def test_es_showing_indignation_is_disapproval():
+    text = "El presidente de Brasil se mostró molesto por las declaraciones del canciller de Argentina."
+    assert any(e.cameo.startswith("11") for e in _events(text)), [(e.cameo, e.rule) for e in _events(text)]
