@@ -89,3 +89,18 @@ def test_en_protest_told_in_two_sentences_is_one_event():
     )
     protests = [e for e in events if e.cameo.startswith("14")]
     assert len(protests) == 1, [(e.cameo, e.rule, e.sentence) for e in events]
+
+
+def test_en_storming_is_an_attack_and_one_sentence_one_attack():
+    """ "stormed the embassy" is an attack by its subject (the weather's storm is not); a sentence that tells
+    one attack with two verbs and the same attackers and victims codes it once."""
+    stormed = _actors("Iraqi protesters stormed the US embassy in Baghdad on Tuesday.")
+    assert ("190", "IRQCVL", "USAGOV") in stormed, stormed
+    bombed = _actors("Turkish warplanes bombed Kurdish militant positions in northern Iraq.")
+    assert any(src == "TURMIL" for _, src, _ in bombed), bombed
+    events = _events(
+        "Gunmen stormed a Pakistani police academy in Quetta and detonated explosive vests, "
+        "killing dozens of police cadets."
+    )
+    violent = [e for e in events if e.cameo[:2] in ("18", "19", "20")]
+    assert len(violent) == 1, [(e.cameo, e.rule) for e in events]

@@ -166,8 +166,10 @@ def join_split(found: list[Event]) -> list[Event]:
     it did: "killing", "causó la muerte"), takes the later one's target, its trigger widens over both and its
     rule names both rules. Each event joins once; the nearest earlier agent-only event wins.
     """
-    if len(found) < 2 or any(e.source is not None and e.target is not None for e in found):
+    if len(found) < 2:
         return found
+    if any(e.source is not None and e.target is not None for e in found):
+        return _one_full_attack(found)
     order = sorted(found, key=trigger_start)
     dropped: set[int] = set()
     joined: set[int] = set()
@@ -191,6 +193,35 @@ def join_split(found: list[Event]) -> list[Event]:
         joined.add(id(a))
         dropped.add(id(b))
     return [e for e in found if id(e) not in dropped]
+
+
+def _one_full_attack(found: list[Event]) -> list[Event]:
+    """Violent events of one sentence and one PLOVER type with the very same source and target ("gunmen
+    stormed a police school and detonated explosive vests, killing 41 police trainees"): one attack, the
+    first trigger's (the main verb's); the later statements add to its `mentions`."""
+    kept: list[Event] = []
+    for ev in sorted(found, key=trigger_start):
+        first = next((k for k in kept if _same_full_attack(k, ev)), None)
+        if first is None:
+            kept.append(ev)
+        else:
+            _absorb(first, ev)
+    return [e for e in found if any(e is k for k in kept)]
+
+
+def _same_full_attack(a: Event, b: Event) -> bool:
+    return (
+        a.source is not None
+        and a.target is not None
+        and b.source is not None
+        and b.target is not None
+        and a.source.code == b.source.code
+        and a.target.code == b.target.code
+        and a.negated == b.negated
+        and a.cameo[:2] in VIOLENT_ROOTS
+        and b.cameo[:2] in VIOLENT_ROOTS
+        and info(a.cameo).plover == info(b.cameo).plover
+    )
 
 
 def _join(a: Event, b: Event) -> None:
