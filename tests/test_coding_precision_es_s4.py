@@ -181,3 +181,11 @@ def test_es_remaining_in_the_streets_is_a_protest():
 def test_es_showing_indignation_is_disapproval():
     text = "El presidente de Brasil se mostró molesto por las declaraciones del canciller de Argentina."
     assert any(e.cameo.startswith("11") for e in _events(text)), [(e.cameo, e.rule) for e in _events(text)]
+
+
+def test_es_receiving_threats_makes_the_receiver_the_target():
+    events = _events("El alcalde de Cali recibió amenazas de muerte durante la campaña.")
+    threats = [e for e in events if e.cameo.startswith("13")]
+    assert threats and threats[0].target is not None and threats[0].target.code == "COLGOV", [
+        (e.cameo, e.source and e.source.code, e.target and e.target.code) for e in events
+    ]
