@@ -104,3 +104,14 @@ def test_en_storming_is_an_attack_and_one_sentence_one_attack():
     )
     violent = [e for e in events if e.cameo[:2] in ("18", "19", "20")]
     assert len(violent) == 1, [(e.cameo, e.rule) for e in events]
+
+
+def test_en_two_sides_signing_in_a_city_sign_with_each_other():
+    """ "A and B signed a deal in Moscow": each signs with the other; the city is where, not a party."""
+    found = _actors(
+        "Kazakh President Kassym-Jomart Tokayev and Uzbek President Shavkat Mirziyoyev signed a trade deal in Beijing."
+    )
+    assert {(src, tgt) for code, src, tgt in found if code.startswith("05")} == {
+        ("KAZGOV", "UZBGOV"),
+        ("UZBGOV", "KAZGOV"),
+    }, found

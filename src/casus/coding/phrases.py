@@ -164,7 +164,10 @@ def is_where(lex: Lexicon, trig, m: Mention, gap: str) -> bool:
     if m.kind not in CITY_KINDS:
         return False
     cameo = str(getattr(trig, "cameo", ""))
-    meeting = cameo.startswith("04") and not cameo.startswith(MEETING_NOT_WHERE)
+    # a meeting, or what two sides do together (sign, agree, talk: symmetric triggers), is held somewhere
+    meeting = (cameo.startswith("04") and not cameo.startswith(MEETING_NOT_WHERE)) or bool(
+        getattr(trig, "symmetric", False)
+    )
     if meeting and gap.strip() in MEETING_PLACE.get(lex.lang, ()):
         return True
     static = grammar_list(lex, "locative")
