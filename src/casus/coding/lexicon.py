@@ -526,6 +526,9 @@ def _is_purpose(sent: Sentence, lex: Lexicon, match: TriggerMatch, matches: list
         return True
     # "para tratar de alcanzar un acuerdo", "per poter firmare": a purpose through an infinitive or two
     endings = tuple(lex.defaults["infinitive"])
+    # "para protestar y defender sus derechos": an infinitive joined to a purpose infinitive shares its purpose
+    infinitive = sent.tokens[match.anchor].text.lower().endswith(endings) if endings else False
+    joins = set(lex.defaults.get("conj", ())) if infinitive else set()
     j, verbs = match.anchor - 1, 0
     while endings and j > 0 and verbs < 2 and match.anchor - j <= 4:
         word = sent.tokens[j].text.lower()
@@ -533,7 +536,7 @@ def _is_purpose(sent: Sentence, lex: Lexicon, match: TriggerMatch, matches: list
             verbs += 1
             if _after_purpose(sent, lex, j):
                 return True
-        elif word not in ("de", "a", "di", "à"):
+        elif word not in ("de", "a", "di", "à") and word not in joins:
             break
         j -= 1
     if prev in ("a", "to", "à", "de", "zu") and prev not in grammar_list(lex, "auxiliary"):

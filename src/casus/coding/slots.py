@@ -84,9 +84,15 @@ PARTITIVES = {"en": ("a group of", "a delegation of", "a number of", "members of
 def _is_passive(doc: Doc, sent: Sentence, lex: Lexicon, anchor: int, mentions: list[Mention] = ()) -> bool:
     tok = sent.tokens[anchor]
     surface = _norm(tok.text)
-    if not any(surface.endswith(s) for s in lex.defaults["participle"]):
-        return False
     aux = set(lex.defaults["passive_aux"])
+    if not any(surface.endswith(s) for s in lex.defaults["participle"]):
+        # an irregular participle right between a passive auxiliary and its agent ("was hit by", "were shot by")
+        agent = REDUCED_PASSIVE.get(lex.lang, ())
+        return (
+            0 < anchor < len(sent.tokens) - 1
+            and _norm(sent.tokens[anchor - 1].text) in aux
+            and _norm(sent.tokens[anchor + 1].text) in agent
+        )
     if any(_norm(sent.tokens[j].text) in REFLEXIVE for j in range(max(0, anchor - 4), anchor)):
         return False  # "si è avvicinata", "se ha reunido": reflexive, not passive
     for j in range(max(0, anchor - 3), anchor):
