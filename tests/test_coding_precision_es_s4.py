@@ -189,3 +189,13 @@ def test_es_receiving_threats_makes_the_receiver_the_target():
     assert threats and threats[0].target is not None and threats[0].target.code == "COLGOV", [
         (e.cameo, e.source and e.source.code, e.target and e.target.code) for e in events
     ]
+
+
+def test_es_coordinated_purpose_infinitive_is_no_event():
+    text = (
+        "El día 28 los maestros tendremos una movilización nacional para protestar y defender los estatutos."
+    )
+    codes = {e.cameo for e in _events(text)}
+    assert not any(c.startswith("05") for c in codes), codes
+    finite = {e.cameo for e in _events("Los soldados llegaron para patrullar y atacaron a los rebeldes.")}
+    assert any(c.startswith("18") for c in finite), finite
