@@ -115,3 +115,15 @@ def test_en_two_sides_signing_in_a_city_sign_with_each_other():
         ("KAZGOV", "UZBGOV"),
         ("UZBGOV", "KAZGOV"),
     }, found
+
+
+def test_en_asides_between_commas_are_not_the_subject():
+    """Who backed, joined or is described in an aside between commas did not act; who acted comes before."""
+    backed = _actors("Afghan forces, backed by US airstrikes, recaptured the district from Taliban fighters.")
+    assert backed and all(src == "AFGMIL" for _, src, _ in backed), backed
+    supported = _actors("Iraqi troops, supported by Iranian militias, attacked rebel positions near Mosul.")
+    assert supported and all(src == "IRQMIL" for _, src, _ in supported), supported
+    described = _actors(
+        "The opposition leader, a fierce critic of President Putin, was arrested by Russian police."
+    )
+    assert ("173", "RUSCOP", "RUSOPP") in described, described

@@ -185,7 +185,8 @@ class LexiconCoder:
         gerund = trig.pos == "noun" and match.anchor > 0 and sent.tokens[match.anchor - 1].text == ","
         if trig.pos == "verb" or gerund:  # "…, killing 12 civilians": a participle clause shares the subject
             shared = _coordinated_subject(sent, lex, match, verbs)
-            if shared is not None and not roles.passive:
+            if shared is not None and not roles.passive and "inverted-speaker" not in roles.how:
+                # ("…, forderte der Diplomat", "…, ha chiesto il ministro": the actor after the verb speaks)
                 roles.sources = shared  # "Rebels kidnapped advisers and exploded bombs": same subject
                 roles.how.append("coordinated")
         verbs.append((match, list(roles.sources)))
@@ -272,6 +273,8 @@ def _coordinated_subject(
     prev, sources = verbs[-1]
     if not sources or prev.tokens[-1] >= match.anchor:
         return None
+    if prev.trigger.pos != "verb" and not (prev.anchor > 0 and sent.tokens[prev.anchor - 1].text == ","):
+        return None  # a noun is no verb to share a subject with ("forces, backed by US airstrikes, retook")
     return sources
 
 

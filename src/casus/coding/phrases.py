@@ -128,16 +128,56 @@ DASH_ASIDE = re.compile(r"(?<=\s)-(?=\w)[^-\n]{1,150}?(?<=\w)-(?=[\s,.;:])")
 COMMA_ASIDE = re.compile(r",\s+(\w+)[^,;:.\n]{0,60},")
 
 
+# Words that open an English aside between commas: an apposition ("X, a critic of Y,"), a relative clause
+# ("X, who ...,"), help from others ("Afghan forces, backed by US airstrikes,", "rebels, including fighters
+# from Y,"), a source ("police, according to witnesses,"). Not "led by" or "planted by": who leads or plants
+# a bomb is who acts.
+ASIDE_OPENERS = {
+    "en": frozenset(
+        {
+            "a",
+            "an",
+            "who",
+            "whom",
+            "whose",
+            "which",
+            "including",
+            "among",
+            "according",
+            "alongside",
+            "along",
+            "together",
+            "reportedly",
+            "allegedly",
+            "backed",
+            "supported",
+            "aided",
+            "assisted",
+            "helped",
+            "accompanied",
+            "escorted",
+            "flanked",
+            "joined",
+            "funded",
+            "sponsored",
+            "allied",
+        }
+    )
+}
+
+
 def asides(doc: Doc, sent: Sentence, lex: Lexicon) -> list[tuple[int, int]]:
     """Spans of asides inside a sentence: between dashes written as hyphens ("varios cientos de israelíes -la
     mayoría colonos- marcharon"), and an apposition between commas that opens with a participle ("los
-    partidarios de X, refugiado en Brasil, reclamaron")."""
+    partidarios de X, refugiado en Brasil, reclamaron")
+    or, in English, with an article, a relative pronoun or another ASIDE_OPENERS word."""
     text = doc.text[sent.start : sent.end]
     spans = [(sent.start + m.start(), sent.start + m.end()) for m in DASH_ASIDE.finditer(text)]
     endings = tuple(lex.defaults["participle"]) if lex.lang == "es" else ()
+    openers = ASIDE_OPENERS.get(lex.lang, frozenset())
     for m in COMMA_ASIDE.finditer(text):
         word = m.group(1).lower()
-        if endings and word.endswith(endings) and len(word) > 4:
+        if (endings and word.endswith(endings) and len(word) > 4) or word in openers:
             spans.append((sent.start + m.start(), sent.start + m.end()))
     return spans
 
