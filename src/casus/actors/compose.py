@@ -318,11 +318,14 @@ class Composer:
                     a,
                     b,
                     base=base,
-                    role=b.role if a.kind != "group" else None,
+                    # a group keeps its own code; one with no country ("Islamic State", ---REB) its role
+                    role=b.role if a.kind != "group" else (a.role if a.base is None else None),
                     org=a.org,
                     rule="demonym+role" if a.kind == "demonym" else "actor+role",
                 )
                 merged.kind, merged.title, merged.head, merged.role_headed = "role", b.title, b.head, True
+                if a.kind == "group" and a.base is None:
+                    merged.kind = "group"  # "Islamic State militants": no country of the place it acts in
                 return merged
             return None
 
