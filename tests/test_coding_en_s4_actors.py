@@ -127,3 +127,10 @@ def test_en_asides_between_commas_are_not_the_subject():
         "The opposition leader, a fierce critic of President Putin, was arrested by Russian police."
     )
     assert ("173", "RUSCOP", "RUSOPP") in described, described
+
+
+def test_en_closing_reporter_is_no_target_and_a_condemned_attack_no_event():
+    """ ", the news agency said" reports the condemnation: the agency is not whom it condemns; "condemned the
+    attack" is one event, the condemnation."""
+    found = _actors("The Iranian foreign ministry condemned the attack, the IRNA news agency said.")
+    assert found == [("111", "IRNGOV", None)], found

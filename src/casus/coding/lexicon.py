@@ -170,8 +170,9 @@ class LexiconCoder:
         speaker = attr.mention if (governs and attr is not None) else None
         speech = trig.cameo[:2] in SPEECH_ROOTS
         excluded: set[int] = set()
-        if speaker is not None and not (speech and trig.pos == "verb"):
-            excluded.add(id(speaker))
+        closing = speaker is not None and attr is not None and speaker.start >= attr.governs[1]
+        if speaker is not None and (not (speech and trig.pos == "verb") or closing):
+            excluded.add(id(speaker))  # a closing frame's speaker (", the news agency said") is no target
         roles = assign(doc, sent, match, lex, mentions, excluded, speaker)
         if (
             not roles.sources

@@ -326,7 +326,37 @@ def match_sentence(lex: Lexicon, sent: Sentence) -> list[TriggerMatch]:
                 or (bool(prefixes0) and surface.startswith(prefixes0))
             )
             found.append(TriggerMatch(trig, idx, on_surface))
-    return _resolve_overlaps(found)
+    return _resolve_overlaps(_nouns_after_determiners(lex, toks, found))
+
+
+# Words after which an English word is a noun: "condemned THE attack", "a raid", "their protest"
+NOUN_AFTER = {
+    "en": frozenset({"the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her"})
+}
+
+
+OBJECT_REACH = 3  # tokens between a trigger and the determiner of its object ("condemned the attack")
+
+
+def _nouns_after_determiners(
+    lex: Lexicon, toks: list[Token], found: list[TriggerMatch]
+) -> list[TriggerMatch]:
+    """A verb trigger whose word follows a determiner right after another trigger, where a noun trigger starts
+    on the same word, is that noun, the other trigger's object ("condemned the attack": an attack noun, not
+    the verb "attack"); the coder then keeps it only as what the main event is about."""
+    words = NOUN_AFTER.get(lex.lang)
+    if not words:
+        return found
+    noun_anchors = {m.anchor for m in found if m.trigger.pos == "noun"}
+
+    def object_noun(m: TriggerMatch) -> bool:
+        if m.trigger.pos != "verb" or m.anchor not in noun_anchors or m.anchor == 0:
+            return False
+        if toks[m.anchor - 1].text.lower() not in words:
+            return False
+        return any(0 < m.anchor - o.tokens[-1] <= OBJECT_REACH + 1 for o in found if o.anchor != m.anchor)
+
+    return [m for m in found if not object_noun(m)]
 
 
 def _match_from(trig: Trigger, keys: list[tuple[str, ...]], start: int) -> list[int] | None:
