@@ -134,3 +134,11 @@ def test_en_closing_reporter_is_no_target_and_a_condemned_attack_no_event():
     attack" is one event, the condemnation."""
     found = _actors("The Iranian foreign ministry condemned the attack, the IRNA news agency said.")
     assert found == [("111", "IRNGOV", None)], found
+
+
+def test_en_fighters_killed_and_refugees_admitted_are_targets():
+    """The militants an army kills and the refugees a country admits are whom it acts on, not who acts."""
+    killed = _actors("Nigeria's army said it had killed 50 Boko Haram fighters in Borno state.")
+    assert ("190", "NGAMIL", "NGAREB") in killed, killed
+    admitted = _actors("Germany admitted 5,000 Syrian refugees last year.")
+    assert ("075", "DEU", "SYRREF") in admitted, admitted
