@@ -1087,10 +1087,20 @@ def _inverted_subject(doc, sent, lex: Lexicon, trig, cands, t_start: int, verb_e
     zeigte sich Kerry optimistisch"). Used where the verb has no subject before it, or (`after_comma`: a speech
     verb with an actor before it) only right after a comma. The actor right after the verb (only an article, adjectives or "sich" between,
     no pronoun subject) is the source; the target is a later actor of the clause, else the first other actor
-    of the clause before the comma (what was said). None when no actor follows the verb so."""
-    if trig.pos != "verb" or not lex.defaults.get("verb_final"):
+    of the clause before the comma (what was said). None when no actor follows the verb so.
+    Italian (markers `inverted_aux`) inverts only a speech verb after a comma ("«...», ha chiesto il ministro"),
+    an auxiliary between the comma and the verb."""
+    if trig.pos != "verb":
         return None
     head = doc.text[sent.start : t_start].rstrip()
+    if not lex.defaults.get("verb_final"):
+        aux = _grammar(lex, "inverted_aux")
+        words = head.split()
+        while words and words[-1].lower() in aux:
+            words.pop()
+        head = " ".join(words)
+        if not aux or trig.cameo[:2] not in SPEECH_ROOTS or not head.endswith(",") or len(words) < 4:
+            return None
     if after_comma and (not head.endswith(",") or len(head.split()) < 4):
         return None
     clause_start = max([sent.start] + [doc.text.rfind(b, sent.start, t_start) + 1 for b in (":", ";")])
