@@ -93,3 +93,57 @@ def test_de_demanded_withdrawal_is_not_asserted():
     )
     assert not _asserted(events, "08")
     assert any(_codes(e) == ("FRAGOV", "RUS") for e in _asserted(events, "10"))
+
+
+# ----------------------------------------------------- recurring errors of the fresh samples (it seed 8, de seed 6)
+def test_it_acquitted_accusation_is_background():
+    events = code_with_gazetteer("it", "Il sindaco è stato accusato di corruzione, poi prosciolto dal giudice.")
+    assert not [e for e in events if e.cameo.startswith("112")]
+    events = code_with_gazetteer("it", "Il sindaco è stato accusato di corruzione dall'opposizione.")
+    assert [e for e in events if e.cameo.startswith("112")]
+
+
+def test_it_months_of_arrest_are_a_sentence():
+    events = code_with_gazetteer("it", "I due imprenditori sono stati condannati a tre mesi di arresto.")
+    assert not [e for e in events if e.cameo == "173"]
+    assert [e for e in events if e.cameo == "116"]
+    events = code_with_gazetteer("it", "La polizia ha arrestato due imprenditori.")
+    assert [e for e in events if e.cameo == "173"]
+
+
+def test_it_player_sent_off_is_no_expulsion():
+    events = code_with_gazetteer("it", "Nel recupero del primo tempo due giocatori si fanno espellere dall'arbitro.")
+    assert not [e for e in events if e.cameo.startswith("174")]
+    events = code_with_gazetteer("it", "L'Italia ha espulso due diplomatici russi.")
+    assert any(_codes(e) == ("ITA", "RUSGOV") for e in events if e.cameo.startswith("174"))
+
+
+def test_it_surveys_and_titles_are_no_investigation():
+    for text in (
+        "L'ISTAT ha pubblicato una indagine statistica sui redditi delle famiglie.",
+        "La commissione d'inchiesta ha consegnato la relazione finale.",
+    ):
+        assert not [e for e in code_with_gazetteer("it", text) if e.cameo.startswith("09")], text
+    events = code_with_gazetteer("it", "La procura di Milano ha aperto un'inchiesta sul crollo del ponte.")
+    assert [e for e in events if e.cameo.startswith("09")]
+
+
+def test_it_expression_of_interest_is_no_demonstration():
+    events = code_with_gazetteer("it", "È stato pubblicato il bando per la manifestazione d'interesse per la nomina.")
+    assert not [e for e in events if e.cameo.startswith("14")]
+    events = code_with_gazetteer("it", "Migliaia di studenti hanno partecipato alla manifestazione contro il governo.")
+    assert [e for e in events if e.cameo.startswith("14")]
+
+
+def test_de_recognised_government_is_a_status():
+    events = code_with_gazetteer("de", "Die international anerkannte Regierung in Libyen bat die Nachbarn um Hilfe.")
+    assert not [e for e in events if e.cameo.startswith("054")]
+    events = code_with_gazetteer("de", "Russland erkannte die Unabhängigkeit Abchasiens an.")
+    assert [e for e in events if e.cameo.startswith("054")]
+
+
+def test_de_withdrawing_from_a_race_is_no_retreat():
+    events = code_with_gazetteer("de", "Der Senator zog sich nach der Niederlage in Florida zurück.")
+    assert not [e for e in events if e.cameo.startswith("087")]
+    events = code_with_gazetteer("de", "Russland zog seine Soldaten aus Syrien zurück.")
+    assert [e for e in events if e.cameo.startswith("087")]
