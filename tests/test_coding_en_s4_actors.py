@@ -142,3 +142,11 @@ def test_en_fighters_killed_and_refugees_admitted_are_targets():
     assert ("190", "NGAMIL", "NGAREB") in killed, killed
     admitted = _actors("Germany admitted 5,000 Syrian refugees last year.")
     assert ("075", "DEU", "SYRREF") in admitted, admitted
+
+
+def test_en_passive_agent_inside_the_pattern_is_the_source():
+    """ "soldiers were killed by PKK militants": the militants (the pattern's object word) killed them."""
+    found = _actors("Three Turkish soldiers were killed by PKK militants in northern Iraq.")
+    assert any(
+        code.startswith(("18", "19")) and src == "TURREB" and tgt == "TURMIL" for code, src, tgt in found
+    ), found

@@ -433,6 +433,12 @@ def assign(
     elif passive:
         if reduced and subject is not None and _gap(doc, subject.end, t_start) not in ("", ","):
             subject = None  # "met X at a lunch hosted by Y": the lunch was hosted, not X
+        if (
+            agent is None
+            and obj_actor is not None
+            and _agent_tail(lex, _gap(doc, anchor_end, obj_actor.start))
+        ):
+            agent = obj_actor  # "were killed by PKK militants" matched "kill ... militants": the agent
         roles.sources = [agent] if agent else []
         roles.target = subject
         roles.how.append("passive")
