@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from casus.coding.dedupe import codes_compatible, dedupe, primary, same_event
 from casus.doc import Event, Mention
+from coding_helpers import code_with_gazetteer
 
 
 def _ev(sentence: int, cameo: str, src: str | None, tgt: str | None, modality: str = "asserted") -> Event:
@@ -69,3 +70,41 @@ def test_coding_dedupe_different_senses_in_different_sentences_stay_apart():
     title = _ev(0, "072", "PRK", "RUS")
     title.cues["sense"] = "troops"
     assert len(dedupe([title, troops, arms], {0: "title", 1: "body", 4: "body"})) == 2
+
+
+def test_coding_dedupe_two_places_keep_two_events_apart():
+    places = {1: ("COL", "city", "bogotá"), 2: ("COL", "city", "medellín"), 3: ("COL", "country", "colombia")}
+    kinds = {1: "body", 2: "body", 3: "body", 4: "body"}
+
+    def where(index: int):
+        return places.get(index)
+
+    bogota, medellin = _ev(1, "141", "COLEDU", "COLGOV"), _ev(2, "141", "COLEDU", "COLGOV")
+    assert len(dedupe([bogota, medellin], kinds)) == 1  # without places: one march told twice
+    assert (
+        len(dedupe([_ev(1, "141", "COLEDU", "COLGOV"), _ev(2, "141", "COLEDU", "COLGOV")], kinds, where)) == 2
+    )
+    # a city and its country, or a sentence that says no place, do not keep them apart; nor do two places
+    # around an event that is not a protest, an arrest or an attack (a transfer of troops)
+    assert (
+        len(dedupe([_ev(1, "141", "COLEDU", "COLGOV"), _ev(3, "141", "COLEDU", "COLGOV")], kinds, where)) == 1
+    )
+    assert (
+        len(dedupe([_ev(1, "141", "COLEDU", "COLGOV"), _ev(4, "141", "COLEDU", "COLGOV")], kinds, where)) == 1
+    )
+
+
+def test_coding_dedupe_marches_in_two_cities_of_one_text_are_two_events():
+    text = (
+        "Miles de estudiantes marcharon el lunes en Bogotá contra el gobierno de Colombia. "
+        "Otros estudiantes marcharon en Medellín contra el gobierno de Colombia."
+    )
+    marches = [e for e in code_with_gazetteer("es", text) if e.cameo.startswith("14")]
+    assert [e.sentence for e in marches] == [0, 1]
+    assert [e.location["text"] for e in marches] == ["Bogotá", "Medellín"]
+    same_place = (
+        "Miles de estudiantes marcharon el lunes en Bogotá contra el gobierno de Colombia. "
+        "La marcha de los estudiantes en la capital terminó sin incidentes."
+    )
+    merged = [e for e in code_with_gazetteer("es", same_place) if e.cameo.startswith("14")]
+    assert len(merged) == 1 and merged[0].mention_sentences == [0, 1]

@@ -6,7 +6,8 @@ when their CAMEO codes share a root and one code is a prefix of the other (`07` 
 target primaries agree (a missing actor agrees with any). The best statement
 is kept as the evidence (a body sentence before a title or an embedded post; complete actors; a firm
 modality; the most specific code) and the others add to its `mentions`. Across sentences, two violent
-events of one PLOVER type whose named actors are the same are one attack told twice (`one_attack`).
+events of one PLOVER type whose named actors are the same are one attack told twice (`one_attack`). Two
+protests or attacks whose sentences place them in two different cities are never merged (`apart`).
 
 Within a sentence, `join_split` first makes one event of an attack whose agent and victim are named at two
 triggers ("blew himself up ..., killing X").
@@ -14,8 +15,13 @@ triggers ("blew himself up ..., killing X").
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from casus.doc import Event, Mention, code_primary
 from casus.ontology import info
+
+# sentence index -> (country, "city" | "country", name) of the place the sentence says it happened, or None
+Where = Callable[[int], "tuple[str, str, str] | None"]
 
 KIND_RANK = {"body": 0, "title": 1, "heading": 2, "embedded": 3}
 MODALITY_RANK = {
@@ -121,8 +127,28 @@ def _absorb(kept: Event, other: Event) -> None:
         kept.cameo = other.cameo
 
 
-def dedupe(events: list[Event], kinds: dict[int, str]) -> list[Event]:
-    """Merge statements of the same event; `kinds` maps sentence index -> title/body/heading/embedded."""
+PLACED_ROOTS = frozenset({"14", "17", "18", "19", "20"})  # protests, coercion, violence: events at a place
+
+
+def apart(a: Event, b: Event, where: Where | None) -> bool:
+    """Two protests, arrests or attacks in different sentences that each say they happened in a city, in two
+    different cities: two events, however alike ("students marched in Bogotá ... students also marched in
+    Medellín"). Only two cities keep them apart: a country named in a sentence is as often the setting of
+    something else ("the war in Syria", "1 p.m. in Italy"). Nor does a place named beside other events (a
+    visit, a transfer of troops): "troops sent to Russia for the war in Ukraine" is the sending told before."""
+    if where is None or a.sentence == b.sentence:
+        return False
+    if a.cameo[:2] not in PLACED_ROOTS or b.cameo[:2] not in PLACED_ROOTS:
+        return False
+    pa, pb = where(a.sentence), where(b.sentence)
+    if pa is None or pb is None:
+        return False
+    return pa[1] == pb[1] == "city" and pa[2] != pb[2]
+
+
+def dedupe(events: list[Event], kinds: dict[int, str], where: Where | None = None) -> list[Event]:
+    """Merge statements of the same event; `kinds` maps sentence index -> title/body/heading/embedded;
+    `where` (optional) says where a sentence places its events, to keep events at two places apart."""
     for ev in events:
         if not ev.mention_sentences:
             ev.mention_sentences = [ev.sentence]
@@ -130,7 +156,7 @@ def dedupe(events: list[Event], kinds: dict[int, str]) -> list[Event]:
     kept: list[Event] = []
     for ev in ordered:
         for k in kept:
-            if same_event(k, ev):
+            if same_event(k, ev) and not apart(k, ev, where):
                 _absorb(k, ev)
                 break
         else:

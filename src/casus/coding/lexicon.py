@@ -16,7 +16,7 @@ from datetime import date
 
 from casus.coding import attribution, dates, location, modality, quantities
 from casus.coding.confidence import score
-from casus.coding.dedupe import dedupe, join_split, primary, trigger_start
+from casus.coding.dedupe import Where, dedupe, join_split, primary, trigger_start
 from casus.coding.phrases import grammar_list
 from casus.coding.slots import STANCE_PREFIXES, Roles, assign, compound_group
 from casus.coding.triggers import Lexicon, TriggerMatch, lexicon_for, match_sentence
@@ -118,7 +118,7 @@ class LexiconCoder:
                 ev.cues["statements"] = [_statement(doc, sent, ev)]
             events.extend(kept)
         kinds = {s.index: s.kind for s in doc.sentences}
-        events = dedupe(events, kinds)
+        events = dedupe(events, kinds, _where(doc, lang))
         self._qualify(doc, lang, events)
         for ev in events:
             _finish(ev)
@@ -445,6 +445,23 @@ def _lead_verb(found: list[Event], full: list[Event]) -> list[Event]:
         and trigger_start(e) < first
     ]
     return sorted(lead, key=trigger_start)[:1]
+
+
+def _where(doc: Doc, lang: str) -> Where:
+    """Where each sentence says its events happened: a place after a locative ("in Bogotá", "a Kiev"), as
+    (country, kind, name); None where it says nothing. Looked up only for sentences dedupe compares."""
+    sents = {s.index: s for s in doc.sentences}
+    seen: dict[int, tuple[str, str, str] | None] = {}
+
+    def where(index: int) -> tuple[str, str, str] | None:
+        if index not in seen:
+            place = location.find_place(doc, sents[index], lang) if index in sents else None
+            seen[index] = (
+                (place.country, place.kind, place.text.casefold()) if place and place.locative else None
+            )
+        return seen[index]
+
+    return where
 
 
 def _intent_code(cameo: str, intent: str | None, mood: str) -> str:
