@@ -46,6 +46,10 @@ class ActorFinder:
         self.composer = Composer(lexicon.grammar, lexicon.igo_seats)
         self.adjectival = AdjectivalRoles(lexicon.grammar)
         self.places = builtin_places()
+        self.not_actor = {
+            lang: [re.compile(str(p)) for p in patterns or []]
+            for lang, patterns in (lexicon.grammar.get("not_actor_contexts") or {}).items()
+        }
 
     @classmethod
     def from_options(cls, opts: Options | None = None) -> ActorFinder:
@@ -114,6 +118,7 @@ class ActorFinder:
     ) -> list[Mention]:
         roles_end = {a.end for a in atoms if any(e.kind == "role" for e in a.entries)}
         atoms = [a for a in (self._guard(a, text, sent, lang, roles_end) for a in atoms) if a is not None]
+        atoms = self._not_actors(atoms, folded, sent, lang)
         earlier: set[str] = set()
         parts: list[Part] = []
         for atom in select_longest(atoms):
@@ -137,6 +142,28 @@ class ActorFinder:
                 continue  # "la Federación Colombiana de Educadores (Fecode)": one mention
             out.append(mention)
             self.composer.remember(mention, part, folded, lang, sent.start, memory)
+        return out
+
+    def _not_actors(self, atoms: list[Atom], folded: str, sent: Sentence, lang: str | None) -> list[Atom]:
+        """Role readings that the words around them rule out (grammar.yaml not_actor_contexts): es "portaban
+        carteles" are placards, not drug cartels."""
+        patterns = self.not_actor.get(lang or "")
+        if not patterns:
+            return atoms
+        spans = [
+            (m.start(), m.end())
+            for p in patterns
+            for m in p.finditer(folded, sent.start, sent.end)
+        ]
+        if not spans:
+            return atoms
+        out = []
+        for atom in atoms:
+            if any(s <= atom.start and atom.end <= e for s, e in spans):
+                atom.entries = [e for e in atom.entries if e.kind != "role"]
+                if not atom.entries:
+                    continue
+            out.append(atom)
         return out
 
     @staticmethod

@@ -1,0 +1,64 @@
+"""Spanish role words in context: "carteles" carried or listed beside banners are placards, not drug cartels;
+union, student and peasant leaders take their sector's role. Sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from casus.actors.stage import ActorFinder
+from casus.doc import Doc, Mention
+
+
+@pytest.fixture(scope="module")
+def finder() -> ActorFinder:
+    return ActorFinder.from_options(None)
+
+
+def find(finder: ActorFinder, text: str) -> list[Mention]:
+    return finder.find(Doc(id="t", text=text, lang="es"))
+
+
+def codes(mentions: list[Mention]) -> dict[str, str]:
+    return {m.text: m.code for m in mentions}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Los jubilados portaban carteles contra el ajuste del gobierno frente al Congreso.",
+        "Centenares de estudiantes desfilaron con carteles en contra de la reforma.",
+        "Banderas, pancartas y carteles llenaban la plaza durante el acto.",
+        "En la marcha se vieron carteles con la leyenda 'Fuera el FMI'.",
+        "Los vecinos colgaron carteles en las ventanas para rechazar el desalojo.",
+        "Las consignas de los maestros estaban escritas en carteles de cartón.",
+    ],
+)
+def test_actors_es_placards_are_no_criminals(finder: ActorFinder, text: str) -> None:
+    assert not [m for m in find(finder, text) if m.code.endswith("CRM")], text
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Los carteles de la droga financiaron la campaña del alcalde.", "---CRM"),
+        ("La policía desarticuló una red de los carteles mexicanos en la frontera.", "MEXCRM"),
+        ("El cartel de Medellín ordenó el atentado contra el juez.", "COLCRM"),
+        ("El gobierno prometió combatir a los carteles que trafican cocaína.", "---CRM"),
+    ],
+)
+def test_actors_es_drug_cartels_stay_criminals(finder: ActorFinder, text: str, code: str) -> None:
+    assert code in codes(find(finder, text)).values(), text
+
+
+@pytest.mark.parametrize(
+    ("text", "actor", "code"),
+    [
+        ("Pistoleros asesinaron al dirigente sindical Luis Mora en su casa.", "dirigente sindical", "---LAB"),
+        ("Hombres armados secuestraron a un sindicalista del sector bananero.", "sindicalista", "---LAB"),
+        ("La policía detuvo al dirigente estudiantil Andrés Rojas.", "dirigente estudiantil", "---EDU"),
+        ("Desconocidos mataron a un líder campesino en la vereda.", "líder campesino", "---AGR"),
+    ],
+)
+def test_actors_es_sector_leaders(finder: ActorFinder, text: str, actor: str, code: str) -> None:
+    found = codes(find(finder, text))
+    assert found.get(actor) == code or found.get(actor.capitalize()) == code, found
