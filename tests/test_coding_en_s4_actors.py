@@ -150,3 +150,15 @@ def test_en_passive_agent_inside_the_pattern_is_the_source():
     assert any(
         code.startswith(("18", "19")) and src == "TURREB" and tgt == "TURMIL" for code, src, tgt in found
     ), found
+
+
+def test_en_investigated_crimes_by_x_target_x():
+    """ "investigating war crimes by Bosnian extremists against Croat villagers": the extremists are
+    investigated; "Islamic State group fighters" is the group's role."""
+    found = _actors(
+        "Bosnia is investigating alleged war crimes by Serbian extremists against Croat villagers, "
+        "a Bosnian official said."
+    )
+    assert ("094", "BIH", "SRBREB") in found, found
+    group = _actors("Islamic State group fighters attacked a Syrian army checkpoint near Deir ez-Zor.")
+    assert any(src == "---REB" for _, src, _ in group), group

@@ -300,7 +300,9 @@ class Composer:
 
         def rule(a: Part, b: Part, g: str) -> Part | None:
             possessive = prenominal and g in ("'s ", "' ") and a.kind in ("country", "igo")
-            if g.strip() and not possessive:
+            # "Islamic State group militants": the group's own word between its name and the role noun
+            group_word = prenominal and a.kind == "group" and g.strip().lower() in ("group", "movement")
+            if g.strip() and not possessive and not group_word:
                 return None
             adjectival = b.kind == "demonym" or (b.kind == "country" and b.adjective)
             if romance and _open(a) and adjectival and not g.strip():

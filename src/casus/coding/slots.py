@@ -305,7 +305,12 @@ def assign(
                 or gap == ""
             )
         ):
-            if trig.pos == "verb" and not passive and lex.marker_res["agent"].match(gap):
+            if (
+                trig.pos == "verb"
+                and not passive
+                and lex.marker_res["agent"].match(gap)
+                and not (trig.target and _tail(trig.target, gap))  # "investigate crimes BY X": X is
+            ):
                 pass  # "riceve aiuti da X" is not a target
             elif (
                 trig.pos == "verb"
