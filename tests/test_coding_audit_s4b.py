@@ -147,3 +147,46 @@ def test_de_withdrawing_from_a_race_is_no_retreat():
     assert not [e for e in events if e.cameo.startswith("087")]
     events = code_with_gazetteer("de", "Russland zog seine Soldaten aus Syrien zurück.")
     assert [e for e in events if e.cameo.startswith("087")]
+
+
+# ------------------------------------------------ recurring errors of the after samples (it seed 9, de seed 7)
+def test_it_announced_wish_to_meet_is_intended():
+    events = code_with_gazetteer("it", "Il ministro ha annunciato di volere incontrare i funzionari cinesi.")
+    assert not _asserted(events, "04")
+    assert [e for e in events if e.cameo.startswith("04") and e.modality == "intended"]
+
+
+def test_it_surname_violante_is_no_violation():
+    events = code_with_gazetteer("it", "Bondi ha detto che le parole di Violante mostrano una profonda indegnità.")
+    assert not [e for e in events if e.cameo.startswith("128")]
+    events = code_with_gazetteer("it", "La Russia ha violato lo spazio aereo della Turchia.")
+    assert any(_codes(e) == ("RUS", "TUR") for e in events if e.cameo.startswith("128"))
+
+
+def test_it_disease_kills_no_one_and_a_court_sentence_is_no_criticism():
+    events = code_with_gazetteer("it", "La stessa malformazione cardiaca avrebbe ucciso suo fratello.")
+    assert not [e for e in events if e.cameo.startswith("18")]
+    events = code_with_gazetteer("it", "La corte suprema ha ordinato ai giudici di applicare la condanna a morte.")
+    assert not [e for e in events if e.cameo.startswith("111")]
+
+
+def test_it_notifying_someone_is_no_warning():
+    events = code_with_gazetteer("it", "Gli operai hanno subito avvertito il proprietario dell'edificio.")
+    assert not [e for e in events if e.cameo == "012"]
+    events = code_with_gazetteer("it", "Il governo ha avvertito la Russia di gravi conseguenze.")
+    assert any(_codes(e)[1] == "RUS" for e in events if e.cameo == "012")
+
+
+def test_de_warning_of_a_danger_is_a_pessimistic_comment_not_a_plan():
+    events = code_with_gazetteer("de", "Russland hat vor einer wachsenden Gefahr von Chemiewaffen gewarnt.")
+    assert not [e for e in events if e.cameo.startswith("13")]
+    assert any(e.cameo == "012" and e.modality == "asserted" for e in events)
+    events = code_with_gazetteer("de", "Russland hat vor, seine Soldaten aus Syrien abzuziehen.")
+    assert any(e.cameo.startswith("087") and e.modality == "intended" for e in events)
+
+
+def test_de_prosecutor_asking_for_prison_is_no_demand():
+    events = code_with_gazetteer("de", "Der Staatsanwalt hat am Freitag drei Jahre Haft für den Ex-Politiker gefordert.")
+    assert not [e for e in events if e.cameo.startswith("10")]
+    events = code_with_gazetteer("de", "Die Opposition hat den Rücktritt des Ministers gefordert.")
+    assert [e for e in events if e.cameo.startswith("10")]
