@@ -162,3 +162,13 @@ def test_en_investigated_crimes_by_x_target_x():
     assert ("094", "BIH", "SRBREB") in found, found
     group = _actors("Islamic State group fighters attacked a Syrian army checkpoint near Deir ez-Zor.")
     assert any(src == "---REB" for _, src, _ in group), group
+
+
+def test_en_refugees_fleeing_a_country_are_its_refugees():
+    """Refugees from or fleeing a country are its refugees; refugees in a country are not its own."""
+    fled = _actors(
+        "The European Union will send emergency food aid to refugees fleeing the fighting in Sudan."
+    )
+    assert any(tgt == "SDNREF" for _, _, tgt in fled), fled
+    hosted = _actors("The European Union will send emergency food aid to refugees in Chad.")
+    assert not any(tgt == "TCDREF" for _, _, tgt in hosted), hosted

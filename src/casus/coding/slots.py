@@ -619,6 +619,28 @@ NOT_LOCAL = frozenset({"REF", "MIL", "GOV", "IGO", "NGO", "MED"})
 LOCATED_IN = {"en": ("in",), "it": ("in",), "es": ("en",), "fr": ("en", "au", "aux"), "de": ("in", "im")}
 
 
+# words after refugees that name the country they come from ("refugees from Liberia", "refugees fleeing the
+# civil war in Liberia"); at most FLEEING_WORDS words up to the country
+FLED_FROM = {"en": ("from", "fleeing", "who fled", "escaping")}
+FLEEING_WORDS = 6
+
+
+def _fled_from(doc: Doc, lex: Lexicon, mentions: list[Mention], m: Mention) -> Mention:
+    """Refugees with no country who come from or flee a named country ("refugees fleeing the civil war in
+    Liberia", "refugees from Syria") are that country's refugees (LBRREF); refugees *in* a country are not
+    its own (NOT_LOCAL)."""
+    words = FLED_FROM.get(lex.lang)
+    if not words or not _role_only(m) or m.members or m.code[3:6] != "REF":
+        return m
+    place = next((x for x in mentions if x.start >= m.end), None)
+    if place is None or place.kind not in ("country", "place", "capital", "demonym") or not place.country:
+        return m
+    gap = _norm(_gap(doc, m.end, place.start))
+    if not gap.startswith(words) or len(gap.split()) > FLEEING_WORDS or any(ch in gap for ch in ",;:()"):
+        return m
+    return replace(m, code=place.country + m.code[3:], country=place.country)
+
+
 def _located(doc: Doc, lex: Lexicon, mentions: list[Mention], m: Mention) -> Mention:
     """A role noun with no country placed in one ("rebels in the Ivory Coast", "security forces in Guinea",
     "los guerrilleros en Colombia"): that country's role (CIVREB, GINCOP). Only with nothing but the
@@ -884,6 +906,7 @@ def _refined(doc: Doc, lex: Lexicon, mentions: list[Mention], m: Mention) -> Men
     after "in" (_headed, _qualified, _located); a role whose demonym follows "anti-" or "pro-" ("anti-American
     protesters", "pro-Russian separatists") is for or against that country, not of it: ---ROLE."""
     m = _located(doc, lex, mentions, _qualified(doc, lex, mentions, _headed(doc, lex, mentions, m)))
+    m = _fled_from(doc, lex, mentions, m)
     before = doc.text[max(0, m.start - 5) : m.start].lower()
     if len(m.code) > 3 and not m.code.startswith(("---", "IGO", "NGO")) and before.endswith(STANCE_PREFIXES):
         return replace(m, code="---" + m.code[3:], country=None)
