@@ -172,3 +172,11 @@ def test_en_refugees_fleeing_a_country_are_its_refugees():
     assert any(tgt == "SDNREF" for _, _, tgt in fled), fled
     hosted = _actors("The European Union will send emergency food aid to refugees in Chad.")
     assert not any(tgt == "TCDREF" for _, _, tgt in hosted), hosted
+
+
+def test_en_under_attack_and_an_attack_by_name_the_attacker():
+    """ "came under attack from X": X attacked the subject; "repelled an attack by X": X attacked."""
+    under = _actors("A Malian army convoy came under attack from jihadist fighters near Gao.")
+    assert ("190", "MLIREB", "MLIMIL") in under, under
+    repelled = _actors("Kurdish fighters repelled an attack by Islamic State militants in Kobani.")
+    assert repelled and all(src == "---REB" for _, src, _ in repelled), repelled

@@ -343,7 +343,8 @@ def _nouns_after_determiners(
 ) -> list[TriggerMatch]:
     """A verb trigger whose word follows a determiner right after another trigger, where a noun trigger starts
     on the same word, is that noun, the other trigger's object ("condemned the attack": an attack noun, not
-    the verb "attack"); the coder then keeps it only as what the main event is about."""
+    the verb "attack"); the coder then keeps it only as what the main event is about. An attack word after a
+    determiner is always the noun ("repelled an attack by X": the noun's agent attacked)."""
     words = NOUN_AFTER.get(lex.lang)
     if not words:
         return found
@@ -354,6 +355,8 @@ def _nouns_after_determiners(
             return False
         if toks[m.anchor - 1].text.lower() not in words:
             return False
+        if m.trigger.cameo[:2] in ("18", "19", "20"):
+            return True  # "repelled an attack by X": the attack noun, whose agent follows "by"
         return any(0 < m.anchor - o.tokens[-1] <= OBJECT_REACH + 1 for o in found if o.anchor != m.anchor)
 
     return [m for m in found if not object_noun(m)]
