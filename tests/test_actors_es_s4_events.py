@@ -1,0 +1,33 @@
+"""Spanish events' actors: whose resignation is demanded is the target ("exigir la renuncia del gobernador").
+Sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from coding_helpers import code_with_gazetteer
+
+
+def actors(text: str, prefix: str) -> list[tuple[str | None, str | None]]:
+    return [
+        (e.source.code if e.source else None, e.target.code if e.target else None)
+        for e in code_with_gazetteer("es", text)
+        if e.cameo.startswith(prefix)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        (
+            "Cientos de campesinos marcharon a la capital para exigir la dimisión del gobernador de Chiapas.",
+            "MEXGOV",
+        ),
+        ("Los manifestantes exigieron en La Paz la dimisión del presidente boliviano.", "BOLGOV"),
+        ("La exigencia de renuncia del alcalde de Bogotá dividió al concejo.", "COLGOV"),
+    ],
+)
+def test_es_demand_resignation_whose_is_the_target(text: str, target: str) -> None:
+    found = actors(text, "1041")
+    assert found and found[0][1] == target, found
+    assert all(src != target for src, _ in found), found
