@@ -180,3 +180,14 @@ def test_en_under_attack_and_an_attack_by_name_the_attacker():
     assert ("190", "MLIREB", "MLIMIL") in under, under
     repelled = _actors("Kurdish fighters repelled an attack by Islamic State militants in Kobani.")
     assert repelled and all(src == "---REB" for _, src, _ in repelled), repelled
+
+
+def test_en_banned_protest_is_no_protest_and_curfew_codes():
+    """A banned rally was not held: the ban (1721) is the event. A curfew is 1723, martial law 1724."""
+    banned = _actors("The Egyptian government banned all protests in Cairo.")
+    assert any(code == "1721" for code, _, _ in banned), banned
+    assert not any(code.startswith("14") for code, _, _ in banned), banned
+    assert any(
+        code == "1723" for code, _, _ in _actors("The Thai government imposed a night curfew in Bangkok.")
+    )
+    assert any(code == "1724" for code, _, _ in _actors("The Thai army declared martial law in Bangkok."))
