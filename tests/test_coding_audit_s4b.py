@@ -190,3 +190,27 @@ def test_de_prosecutor_asking_for_prison_is_no_demand():
     assert not [e for e in events if e.cameo.startswith("10")]
     events = code_with_gazetteer("de", "Die Opposition hat den Rücktritt des Ministers gefordert.")
     assert [e for e in events if e.cameo.startswith("10")]
+
+
+# --------------------------------------------------- recurring errors of the last samples (it seed 10, de seed 8)
+def test_it_threats_of_nature_goods_seized_and_snowball_fights_are_no_events():
+    for text, root in (
+        ("L'epidemia di colera minaccia di sconfinare nei paesi vicini.", "13"),
+        ("Il furgone è sequestrato in dogana.", "18"),
+        ("I giovani improvvisarono battaglie con le palle di neve.", "19"),
+    ):
+        assert not [e for e in code_with_gazetteer("it", text) if e.cameo.startswith(root)], text
+    events = code_with_gazetteer("it", "I ribelli hanno rapito due giornalisti italiani.")
+    assert [e for e in events if e.cameo.startswith("181")]
+
+
+def test_it_possibility_is_hypothetical():
+    events = code_with_gazetteer("it", "È concreta la possibilità che la conferenza sia ospitata dal Kazakistan.")
+    assert not _asserted(events, "04")
+
+
+def test_de_rejecting_an_accusation_denies_it():
+    events = code_with_gazetteer("de", "Die EU-Kommission hat einen britischen Pressebericht zurückgewiesen.")
+    assert [e for e in events if e.cameo == "016"] and not [e for e in events if e.cameo.startswith("12")]
+    events = code_with_gazetteer("de", "Die Regierung wies den Vorschlag der Opposition zurück.")
+    assert [e for e in events if e.cameo.startswith("12")]
