@@ -62,3 +62,19 @@ def test_actors_es_drug_cartels_stay_criminals(finder: ActorFinder, text: str, c
 def test_actors_es_sector_leaders(finder: ActorFinder, text: str, actor: str, code: str) -> None:
     found = codes(find(finder, text))
     assert found.get(actor) == code or found.get(actor.capitalize()) == code, found
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("La dirigente Nina Pacheco encabezó la marcha hacia el Congreso.", "Nina"),
+        ("El delantero Nino Pereira anotó dos goles.", "Nino"),
+    ],
+)
+def test_actors_es_name_without_tilde_is_no_child(finder: ActorFinder, text: str, name: str) -> None:
+    assert name not in codes(find(finder, text)), text
+
+
+def test_actors_es_children_still_found(finder: ActorFinder) -> None:
+    found = codes(find(finder, "Niños y niñas marcharon por la paz."))
+    assert found.get("Niños") == "---CVL" and found.get("niñas") == "---CVL", found

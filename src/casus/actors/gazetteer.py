@@ -40,6 +40,14 @@ def _strip_accents_equal(a: str, b: str) -> bool:
     )
 
 
+def _name_without_tilde(form: str, span: str) -> bool:
+    """A capitalised word written with "n" where the form has "ñ" is another word, a name: "Nina Pacari" is no
+    "niña", "Nino" no "niño" (text written without accents writes the common noun in lower case: "ninos")."""
+    if "ñ" not in form.lower() or not span[:1].isupper():
+        return False
+    return any(f == "ñ" and c == "n" for f, c in zip(form.lower(), span.lower(), strict=False))
+
+
 def all_caps(text: str) -> bool:
     letters = [c for c in text if c.isalpha()]
     if len(letters) < 8:
@@ -121,6 +129,8 @@ class Gazetteer:
         # stop inside an abbreviation like "U.S.": "US" must not match in "U.S.A"
         rule = entry.case_rule
         span = text[start:end]
+        if not caps and _name_without_tilde(form, span):
+            return None
         if rule == "any":
             return start, end
         letters = sum(1 for c in form if c.isalpha())

@@ -212,6 +212,7 @@ def assign(
 
     agent: Mention | None = None
     of_actor: Mention | None = None
+    of_patient: Mention | None = None  # the genitive of a trigger whose genitive is its target (`of: target`)
     target: Mention | None = None
     target_markers = lex.marker_res["target"] if trig.target is None else _custom(lex, trig)
     prev_end = anchor_end
@@ -289,6 +290,15 @@ def assign(
                 agent = m
         elif (
             trig.pos == "noun"
+            and trig.of_role == "target"
+            and lex.marker_res["of"].match(gap)
+            and target is None
+            and of_patient is None
+            and m.start - t_end <= SOURCE_GAP
+        ):
+            of_patient = m  # "l'invasione (russa) dell'Ucraina", "the bombing of Gaza": what it was done to
+        elif (
+            trig.pos == "noun"
             and lex.marker_res["of"].match(gap)
             and of_actor is None
             and target is None
@@ -325,6 +335,12 @@ def assign(
         verb_done = trig.pos == "verb" and not patient_after  # the patient's agent may follow it
         if target is not None and (agent is not None or of_actor is not None or verb_done):
             break
+    if of_patient is not None:
+        if target is None:
+            target = of_patient
+            roles.how.append("of-patient")
+        elif of_actor is None:
+            of_actor = of_patient  # "der Einmarsch der Türkei in Syrien": with a destination, the genitive went
 
     subject: Mention | None = None
     victim: Mention | None = None

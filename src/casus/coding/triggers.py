@@ -81,6 +81,8 @@ class Trigger:
     needs_actor: bool = False  # code it only where a source or target is found (ambiguous words)
     untargeted: str | None = None  # the code when no target is found ("deployed troops" at home: 154)
     object_role: str = "source"  # the role of an actor named inside the pattern's object ("truppe russe")
+    of_role: str = "source"  # noun triggers: the role of the genitive after the noun ("the visit OF Putin":
+    # source; "the invasion OF Ukraine", "the bombing OF Gaza": target)
     frame: str | None = None  # "speaker": the source is the sentence's speaker (e.g. "escalation")
     after: str = "subject"  # "target": in a verb-initial language the first actor after the verb is what it
     # was done to (Arabic passives and casualty words: قتل جندي, أسفر عن مقتل); the source is an agent
@@ -217,6 +219,9 @@ def _parse_row(row: Any, path: Path, order: int, lang: str, seen: set[str]) -> T
     after = str(row.get("after", "subject"))
     if after not in ("subject", "target", "object"):
         raise ConfigError(f"{path}: trigger {tid}: after must be subject, target or object")
+    of_role = str(row.get("of", "source"))
+    if of_role not in ("source", "target"):
+        raise ConfigError(f"{path}: trigger {tid}: of must be source or target")
     target = row.get("target")
     negative = row.get("not") or []
     return Trigger(
@@ -234,6 +239,7 @@ def _parse_row(row: Any, path: Path, order: int, lang: str, seen: set[str]) -> T
         needs_actor=bool(row.get("needs_actor", False)),
         sense=str(row["sense"]) if row.get("sense") else None,
         object_role=str(row.get("object", "source")),
+        of_role=of_role,
         frame=row.get("frame"),
         after=after,
         order=order,
