@@ -31,3 +31,15 @@ def test_es_demand_resignation_whose_is_the_target(text: str, target: str) -> No
     found = actors(text, "1041")
     assert found and found[0][1] == target, found
     assert all(src != target for src, _ in found), found
+
+
+def test_es_oas_full_name_without_article_is_the_accuser() -> None:
+    text = "Un informe de la Organización de Estados Americanos (OEA), que acusó a la Policía boliviana de abusos."
+    assert ("IGOOAS", "BOLCOP") in actors(text, "112")
+
+
+def test_es_forcing_an_intervention_is_no_coercion() -> None:
+    text = (
+        "La crisis entre Costa Rica y Panamá creó un clima de tensión que obligó a la intervención de la OEA."
+    )
+    assert not [t for _, t in actors(text, "17") if t == "IGOOAS"]
