@@ -191,3 +191,13 @@ def test_en_banned_protest_is_no_protest_and_curfew_codes():
         code == "1723" for code, _, _ in _actors("The Thai government imposed a night curfew in Bangkok.")
     )
     assert any(code == "1724" for code, _, _ in _actors("The Thai army declared martial law in Bangkok."))
+
+
+def test_en_broker_is_no_party_and_exchanging_fire_goes_both_ways():
+    """ "A and B agreed ... in a deal brokered by C": A and B agree with each other, not with C;
+    "A and B exchanged fire": each fired at the other."""
+    agreed = _actors("Bahrain and Qatar agreed to restore diplomatic relations in a deal brokered by Kuwait.")
+    pairs = {(src, tgt) for code, src, tgt in agreed if code.startswith("03")}
+    assert pairs == {("BHR", "QAT"), ("QAT", "BHR")}, agreed
+    fire = _actors("Armenia and Azerbaijan exchanged fire along the border on Tuesday.")
+    assert {(src, tgt) for _, src, tgt in fire} == {("ARM", "AZE"), ("AZE", "ARM")}, fire

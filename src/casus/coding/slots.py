@@ -325,9 +325,9 @@ def assign(
             elif (
                 trig.pos == "verb"
                 and not passive
-                and trig.cameo[:2] in HOSTILE_ROOTS
+                and (trig.cameo[:2] in HOSTILE_ROOTS or _participle_before_agent(lex, gap))
                 and _agent_tail(lex, gap)
-            ):
+            ):  # also "agreed to ... in a deal brokered by X": who brokered it did not agree with them
                 pass  # "the truck hit a mine laid by X": who laid it was not hit ("condemned the attack by X" is)
             else:
                 target = m
@@ -639,6 +639,18 @@ LOCATED_IN = {"en": ("in",), "it": ("in",), "es": ("en",), "fr": ("en", "au", "a
 # civil war in Liberia"); at most FLEEING_WORDS words up to the country
 FLED_FROM = {"en": ("from", "fleeing", "who fled", "escaping")}
 FLEEING_WORDS = 6
+
+
+def _participle_before_agent(lex: Lexicon, gap: str) -> bool:
+    """The word before the gap's closing agent marker is a participle ("a deal brokered by", "a plan
+    proposed by"): the actor after it is that participle's agent; "the attack by" names no participle."""
+    if lex.lang != "en":  # measured: in Spanish "por" after a participle often names the target still
+        return False
+    words = gap.replace(",", " ").split()
+    if len(words) < 2 or words[-1] not in lex.defaults["agent"]:
+        return False
+    word = words[-2]
+    return len(word) > 4 and word.isalpha() and word.endswith(tuple(lex.defaults["participle"]))
 
 
 def _fled_from(doc: Doc, lex: Lexicon, mentions: list[Mention], m: Mention) -> Mention:
