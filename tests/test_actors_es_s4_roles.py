@@ -78,3 +78,17 @@ def test_actors_es_name_without_tilde_is_no_child(finder: ActorFinder, text: str
 def test_actors_es_children_still_found(finder: ActorFinder) -> None:
     found = codes(find(finder, "Niños y niñas marcharon por la paz."))
     assert found.get("Niños") == "---CVL" and found.get("niñas") == "---CVL", found
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "span"),
+    [
+        ("Los serbios bosnios bombardearon la ciudad durante la noche.", "es", "serbios bosnios"),
+        ("I serbi bosniaci hanno respinto l'offensiva.", "it", "serbi bosniaci"),
+    ],
+)
+def test_actors_romance_people_noun_keeps_its_code(
+    finder: ActorFinder, text: str, lang: str, span: str
+) -> None:
+    found = {m.text: m.code for m in finder.find(Doc(id="t", text=text, lang=lang))}
+    assert found.get(span) == "SRB", found

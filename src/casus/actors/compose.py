@@ -305,6 +305,17 @@ class Composer:
             if g.strip() and not possessive and not group_word:
                 return None
             adjectival = b.kind == "demonym" or (b.kind == "country" and b.adjective)
+            if (
+                lang in ROMANCE
+                and a.kind == "demonym"
+                and b.kind == "demonym"
+                and a.base
+                and not g.strip()
+                and a.rules[-1:] != ["demonym+demonym"]
+            ):
+                # "los serbios bosnios", "i curdi iracheni": the noun names the people, the adjective where they
+                # live; the people's code
+                return self._merge(a, b, base=a.base, role=a.role, rule="demonym+demonym")
             if romance and _open(a) and adjectival and not g.strip():
                 return self._merge(a, b, base=b.base, role=a.role, rule="role+demonym")
             if (
