@@ -92,3 +92,8 @@ def test_actors_romance_people_noun_keeps_its_code(
 ) -> None:
     found = {m.text: m.code for m in finder.find(Doc(id="t", text=text, lang=lang))}
     assert found.get(span) == "SRB", found
+
+
+def test_actors_es_civil_servants_are_government(finder: ActorFinder) -> None:
+    found = codes(find(finder, "Los empleados públicos paraguayos iniciaron una huelga por tiempo indefinido."))
+    assert found.get("Los empleados públicos paraguayos") == "PRYGOV", found
