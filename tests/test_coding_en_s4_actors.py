@@ -201,3 +201,12 @@ def test_en_broker_is_no_party_and_exchanging_fire_goes_both_ways():
     assert pairs == {("BHR", "QAT"), ("QAT", "BHR")}, agreed
     fire = _actors("Armenia and Azerbaijan exchanged fire along the border on Tuesday.")
     assert {(src, tgt) for _, src, tgt in fire} == {("ARM", "AZE"), ("AZE", "ARM")}, fire
+
+
+def test_en_closing_reporter_after_a_comma_is_no_target_of_an_act():
+    """ "…, wounding 80, the news agency reported": the agency reports the wounding, nobody wounded it."""
+    found = _actors(
+        "Syrian militants attacked an army post in Idlib province, wounding 15 Syrian soldiers, "
+        "the state news agency reported."
+    )
+    assert found and not any(tgt and tgt.endswith("MED") for _, _, tgt in found), found

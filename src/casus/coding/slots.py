@@ -240,6 +240,8 @@ def assign(
         prev_end = max([prev_end] + [e for e in ends if e <= m.start])
         if m.start - t_end > TARGET_WINDOW or _hard_break(doc, prev_end, m.start):
             break
+        if lex.lang == "en" and "," in doc.text[prev_end : m.start] and _reports(doc, lex, m):
+            break  # "…, killing 40 soldiers, the Interfax news agency reported": the reporter is no target
         if m.start > t_end and not speech and _break_between(doc, t_end, m.start, lex):
             break
         if _purpose_between(sent, lex, prev_end, m.start):
@@ -639,6 +641,14 @@ LOCATED_IN = {"en": ("in",), "it": ("in",), "es": ("en",), "fr": ("en", "au", "a
 # civil war in Liberia"); at most FLEEING_WORDS words up to the country
 FLED_FROM = {"en": ("from", "fleeing", "who fled", "escaping")}
 FLEEING_WORDS = 6
+
+
+def _reports(doc: Doc, lex: Lexicon, m: Mention) -> bool:
+    """The mention is the subject of a reporting verb right after it ("the news agency reported", "the
+    ministry said"): a closing reporting frame (speech verbs of data/qualifiers)."""
+    verbs = (qualifier_data(lex.lang).get("attribution") or {}).get("speech_verbs") or ()
+    after = re.findall(r"\w+", _norm(doc.text[m.end : m.end + 40]))
+    return bool(after) and any(after[: len(v.split())] == v.split() for v in verbs)
 
 
 def _participle_before_agent(lex: Lexicon, gap: str) -> bool:
