@@ -644,11 +644,22 @@ FLEEING_WORDS = 6
 
 
 def _reports(doc: Doc, lex: Lexicon, m: Mention) -> bool:
-    """The mention is the subject of a reporting verb right after it ("the news agency reported", "the
-    ministry said"): a closing reporting frame (speech verbs of data/qualifiers)."""
+    """The mention heads the subject of a reporting verb after it, at most REPORTER_WORDS words on ("the news
+    agency reported", "the Zimbabwean state broadcaster reported"): a closing reporting frame (speech verbs of
+    data/qualifiers)."""
     verbs = (qualifier_data(lex.lang).get("attribution") or {}).get("speech_verbs") or ()
-    after = re.findall(r"\w+", _norm(doc.text[m.end : m.end + 40]))
-    return bool(after) and any(after[: len(v.split())] == v.split() for v in verbs)
+    text = _norm(doc.text[m.end : m.end + 60]).strip()
+    head = re.match(r"[^\W\d_]+(?:\s+[^\W\d_]+){0," + str(REPORTER_WORDS + 3) + "}", text)
+    after = head.group(0).split() if head else []
+    return any(
+        after[i : i + len(v.split())] == v.split()
+        for v in verbs
+        for i in range(min(len(after), REPORTER_WORDS + 1))
+    )
+
+
+# words between a reporter's mention and its verb ("Zimbabwean | state broadcaster | reported")
+REPORTER_WORDS = 2
 
 
 def _participle_before_agent(lex: Lexicon, gap: str) -> bool:
