@@ -25,3 +25,15 @@ def shared_dir() -> Path:
 @pytest.fixture(scope="session")
 def model_input(shared_dir: Path) -> Path:
     return shared_dir / "examples" / "nato-dprk-troops.it.txt"
+
+
+@pytest.fixture(scope="session")
+def model_text(model_input: Path) -> str:
+    """The raw text of the model input, read at test time (its text belongs to its publisher)."""
+    return model_input.read_text(encoding="utf-8")
+
+
+def span(text: str, first: str, last: str) -> str:
+    """The stretch of `text` from the first `first` to the end of the next `last` (both short keys)."""
+    start = text.index(first)
+    return text[start : text.index(last, start) + len(last)]

@@ -26,19 +26,18 @@ def make(text: str, actors: list[tuple[str, str]], lang: str) -> tuple[Doc, list
 
 
 IT = (
-    "Secondo l’agenzia di intelligence della Corea del Sud, la Corea del Nord ha deciso di inviare fino a "
-    "12.000 soldati per aiutare la Russia. Circa 1.500 soldati delle forze speciali nordcoreane sono già in "
-    "Russia per acclimatarsi e dovrebbero presto andare al fronte, secondo la stessa fonte. Interrogato "
-    "venerdì su questo punto, Mark Rutte ha indicato che l’Alleanza non può confermare “in questa fase” lo "
-    "spiegamento di truppe da parte della Corea del Nord in Russia. “Ma, ovviamente, ciò può cambiare”, ha "
+    "Secondo l’agenzia di intelligence della Lituania, la Bielorussia ha deciso di schierare fino a "
+    "4.000 soldati lungo il confine. Circa 600 paracadutisti bielorussi sono già nella regione di Grodno "
+    "per le esercitazioni e dovrebbero presto raggiungere la frontiera, secondo la stessa fonte. Interpellato "
+    "giovedì sulla questione, Jens Halvorsen ha indicato che l’Alleanza non può verificare “per ora” lo "
+    "schieramento di truppe da parte della Bielorussia al confine. “Ma la situazione può evolvere”, ha "
     "aggiunto."
 )
 IT_ACTORS = [
-    ("l’agenzia di intelligence della Corea del Sud", "KORSPY"),
-    ("la Corea del Nord", "PRK"),
-    ("Corea del Nord", "PRK"),
-    ("Russia", "RUS"),
-    ("Mark Rutte", "IGOWSTNAT"),
+    ("l’agenzia di intelligence della Lituania", "LTUSPY"),
+    ("la Bielorussia", "BLR"),
+    ("Bielorussia", "BLR"),
+    ("Jens Halvorsen", "IGOWSTNAT"),
     ("l’Alleanza", "IGOWSTNAT"),
 ]
 
@@ -46,48 +45,48 @@ IT_ACTORS = [
 def test_coding_attribution_secondo_and_same_source():
     doc, sents = make(IT, IT_ACTORS, "it")
     first = attribution.find(doc, sents[0], "it")
-    assert first is not None and first.mention.code == "KORSPY"
+    assert first is not None and first.mention.code == "LTUSPY"
     assert first.kind == "according_to" and first.cue_text == "Secondo"
-    assert first.covers(doc.text.index("inviare"))
+    assert first.covers(doc.text.index("schierare"))
     second = attribution.find(doc, sents[1], "it", prev=first)
     assert second is not None and second.kind == "same_source" and second.carried
-    assert second.mention.code == "KORSPY"
+    assert second.mention.code == "LTUSPY"
 
 
 def test_coding_attribution_speech_verb_speaker_before_governs_after():
     doc, sents = make(IT, IT_ACTORS, "it")
     third = attribution.find(doc, sents[2], "it")
     assert third is not None and third.kind == "speech_verb"
-    assert third.mention.text == "Mark Rutte"
-    assert third.covers(doc.text.index("spiegamento"))
-    assert not third.covers(doc.text.index("Interrogato"))
+    assert third.mention.text == "Jens Halvorsen"
+    assert third.covers(doc.text.index("schieramento"))
+    assert not third.covers(doc.text.index("Interpellato"))
 
 
 def test_coding_attribution_bare_speech_verb_carries_previous_speaker():
     doc, sents = make(IT, IT_ACTORS, "it")
     third = attribution.find(doc, sents[2], "it")
     fourth = attribution.find(doc, sents[3], "it", prev=third)
-    assert fourth is not None and fourth.carried and fourth.mention.text == "Mark Rutte"
+    assert fourth is not None and fourth.carried and fourth.mention.text == "Jens Halvorsen"
 
 
 def test_coding_attribution_inverted_speech_verb():
     text = (
-        "Lo spiegamento di soldati nordcoreani costituirebbe una significativa escalation, ha affermato "
-        "lunedì 21 ottobre il segretario generale della NATO Mark Rutte."
+        "Lo schieramento di paracadutisti bielorussi rappresenterebbe una grave provocazione, ha affermato "
+        "martedì 14 marzo il ministro degli Esteri lituano Tomas Vaitkus."
     )
-    doc, sents = make(text, [("il segretario generale della NATO Mark Rutte", "IGOWSTNAT")], "it")
+    doc, sents = make(text, [("il ministro degli Esteri lituano Tomas Vaitkus", "LTUGOV")], "it")
     found = attribution.find(doc, sents[0], "it")
-    assert found is not None and found.mention.code == "IGOWSTNAT"
-    assert found.covers(text.index("spiegamento"))
+    assert found is not None and found.mention.code == "LTUGOV"
+    assert found.covers(text.index("schieramento"))
     assert attribution.is_own_statement(doc, sents[0], doc.mentions[0], "it")
 
 
 def test_coding_attribution_claim():
-    text = "La Corea del Sud e gli Stati Uniti sostengono da tempo che Kim Jong Un invia armi alla Russia."
-    doc, sents = make(text, [("Stati Uniti", "USA"), ("Kim Jong Un", "PRKGOV"), ("Russia", "RUS")], "it")
+    text = "La Polonia e gli Stati Uniti sostengono da tempo che Lukashenko fornisce carburante alla Russia."
+    doc, sents = make(text, [("Stati Uniti", "USA"), ("Lukashenko", "BLRGOV"), ("Russia", "RUS")], "it")
     found = attribution.find(doc, sents[0], "it")
     assert found is not None and found.kind == "claim" and found.mention.code == "USA"
-    assert found.covers(text.index("invia"))
+    assert found.covers(text.index("fornisce"))
     text = "South Korea claims that Pyongyang sent weapons to Moscow."
     doc, sents = make(text, [("South Korea", "KOR"), ("Pyongyang", "PRK"), ("Moscow", "RUS")], "en")
     found = attribution.find(doc, sents[0], "en")
@@ -154,7 +153,7 @@ def test_coding_attribution_to_cue_for_explain():
     doc, sents = make(IT, IT_ACTORS, "it")
     cue = attribution.find(doc, sents[0], "it").to_cue()
     assert (
-        cue["code"] == "KORSPY"
+        cue["code"] == "LTUSPY"
         and cue["text"] == "Secondo"
         and doc.text[cue["start"] : cue["end"]] == "Secondo"
     )
@@ -181,9 +180,9 @@ def test_coding_attribution_quote_spans_and_carried_speaker():
     rutte = third.mention
     fourth = sents[3]
     spans = attribution.quote_spans(doc, fourth)
-    assert [doc.text[a:b] for a, b in spans] == ["“Ma, ovviamente, ciò può cambiare”"]
+    assert [doc.text[a:b] for a, b in spans] == ["“Ma la situazione può evolvere”"]
     assert attribution.is_own_statement(doc, fourth, rutte, "it", prev=third)
-    other = next(m for m in doc.mentions if m.code == "KORSPY")
+    other = next(m for m in doc.mentions if m.code == "LTUSPY")
     assert not attribution.is_own_statement(doc, fourth, other, "it", prev=third)
 
 

@@ -26,13 +26,13 @@ def resolve(text: str, lang: str, trigger: str | None = None, published: date | 
     ("text", "lang", "iso", "precision"),
     [
         (
-            "ha affermato lunedì 21 ottobre il segretario generale della NATO Mark Rutte.",
+            "ha dichiarato martedì 15 ottobre il ministro della Difesa polacco Marek Nowak.",
             "it",
-            "2024-10-21",
+            "2024-10-15",
             "day",
         ),
-        ("Interrogato venerdì su questo punto, Mark Rutte ha indicato che...", "it", "2024-10-18", "day"),
-        ("Putin ha effettuato una rara visita a Pyongyang a giugno.", "it", "2024-06", "month"),
+        ("Interpellato venerdì sulla questione, il ministro ha spiegato che...", "it", "2024-10-18", "day"),
+        ("Il premier ha compiuto una breve visita a Hanoi a giugno.", "it", "2024-06", "month"),
         ("Ieri la polizia ha arrestato venti manifestanti.", "it", "2024-10-21", "day"),
         ("La settimana scorsa i ribelli hanno attaccato un convoglio.", "it", "2024-10-15", "day"),
         ("Il trattato è stato firmato nel 2019.", "it", "2019", "year"),
@@ -76,8 +76,8 @@ def test_coding_dates_fallback_to_published():
 
 def test_coding_dates_nearest_to_trigger_wins():
     text = (
-        "Il presidente russo Vladimir Putin ha effettuato una rara visita a Pyongyang a giugno, durante la "
-        "quale i due paesi hanno firmato un trattato di mutua difesa, ha ricordato ieri il ministro."
+        "Il presidente cinese Xi Jinping ha compiuto una visita ufficiale a Hanoi a giugno, durante la "
+        "quale i due governi hanno firmato un accordo di cooperazione economica, ha ricordato ieri il ministro."
     )
     assert resolve(text, "it", trigger="firmato").date == "2024-06"
     assert resolve(text, "it", trigger="ricordato").date == "2024-10-21"

@@ -18,21 +18,21 @@ def find(text: str, lang: str, exclude=(), mentions: list[tuple[str, str]] = ())
 
 
 def test_coding_location_visit_to_pyongyang():
-    text = "Il presidente russo Vladimir Putin ha effettuato una rara visita a Pyongyang a giugno."
+    text = "Il ministro degli Esteri cinese ha compiuto una breve visita a Pyongyang in agosto."
     got = find(text, "it")
     assert got["text"] == "Pyongyang" and got["country"] == "PRK"
     assert got["lat"] == pytest.approx(39.03, abs=0.1) and got["lon"] == pytest.approx(125.75, abs=0.1)
 
 
 def test_coding_location_locative_wins_even_when_excluded_as_actor():
-    text = "Il presidente russo Vladimir Putin ha effettuato una rara visita a Pyongyang a giugno."
+    text = "Il ministro degli Esteri cinese ha compiuto una breve visita a Pyongyang in agosto."
     at = text.index("Pyongyang")
     got = find(text, "it", exclude=[(at, at + 9)], mentions=[("Pyongyang", "PRKGOV")])
     assert got["text"] == "Pyongyang"
 
 
 def test_coding_location_capital_as_actor_is_not_location():
-    text = "Con il deterioramento delle relazioni tra Pyongyang e Seul negli ultimi mesi."
+    text = "Con il peggioramento dei rapporti tra Pyongyang e Seul nelle ultime settimane."
     assert find(text, "it", mentions=[("Pyongyang", "PRKGOV"), ("Seul", "KORGOV")]) is None
     at = text.index("Pyongyang")
     assert find("Ieri Pyongyang ha dichiarato lo stato di allerta.", "it", exclude=[(5, 14)]) is None
@@ -82,7 +82,7 @@ def test_coding_location_place_offsets():
 
 
 def test_coding_location_sentence_initial_word_is_not_a_city():
-    assert find("“Ho parlato con il presidente sudcoreano”, ha affermato Rutte.", "it") is None
+    assert find("“Ho incontrato il primo ministro giapponese”, ha affermato Rutte.", "it") is None
 
 
 @pytest.mark.parametrize(

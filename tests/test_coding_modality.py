@@ -18,24 +18,24 @@ def detect(text: str, trigger: str, lang: str, attributed: bool = False) -> moda
 @pytest.mark.parametrize(
     ("text", "trigger", "lang", "expected"),
     [
-        # the model input
+        # in the style of the model input
         (
-            "Guerra in Ucraina: l’invio di truppe nordcoreane a sostegno della Russia segnerebbe "
-            "“una significativa escalation”, secondo la NATO",
+            "Crisi nel Sahel: l’invio di truppe ciadiane a sostegno del Niger segnerebbe "
+            "“una svolta pericolosa”, secondo l’Unione africana",
             "invio",
             "it",
             "hypothetical",
         ),
         (
-            "Secondo l’agenzia di intelligence della Corea del Sud, la Corea del Nord ha deciso di inviare "
-            "fino a 12.000 soldati per aiutare la Russia.",
+            "Secondo i servizi segreti francesi, il Ciad ha deciso di inviare "
+            "fino a 3.000 soldati per aiutare il Niger.",
             "inviare",
             "it",
             "intended",
         ),
         (
-            "Interrogato venerdì su questo punto, Mark Rutte ha indicato che l’Alleanza non può confermare "
-            "“in questa fase” lo spiegamento di truppe da parte della Corea del Nord in Russia.",
+            "Interpellato giovedì sulla questione, il portavoce Omar Diallo ha indicato che l’Unione non può "
+            "confermare “al momento” lo spiegamento di truppe da parte del Ciad in Niger.",
             "spiegamento",
             "it",
             "unconfirmed",
@@ -97,8 +97,8 @@ def test_coding_modality_conditional_in_other_clause_does_not_leak():
 
 def test_coding_modality_coordinated_conditional_does_not_leak():
     text = (
-        "Circa 1.500 soldati delle forze speciali nordcoreane sono già in Russia per acclimatarsi e "
-        "dovrebbero presto andare al fronte, secondo la stessa fonte."
+        "Circa 800 soldati delle forze speciali ciadiane sono già in Niger per addestrarsi e "
+        "dovrebbero presto raggiungere il confine, secondo la stessa fonte."
     )
     assert detect(text, "sono già", "it").modality == "asserted"
 
