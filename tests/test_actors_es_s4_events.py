@@ -43,3 +43,29 @@ def test_es_forcing_an_intervention_is_no_coercion() -> None:
         "La crisis entre Costa Rica y Panamá creó un clima de tensión que obligó a la intervención de la OEA."
     )
     assert not [t for _, t in actors(text, "17") if t == "IGOOAS"]
+
+
+@pytest.mark.parametrize(
+    ("text", "prefix", "source", "target"),
+    [
+        (
+            "Protestaron ayer miles de campesinos bolivianos contra el gobierno de La Paz.",
+            "14",
+            "BOLAGR",
+            None,
+        ),
+        ("Marcharon este lunes en Lima unos 5.000 estudiantes peruanos.", "14", "PEREDU", None),
+        ("Bloquearon la carretera cientos de campesinos paraguayos.", "14", "PRYAGR", None),
+    ],
+)
+def test_es_postposed_subject_acts(text: str, prefix: str, source: str, target: str | None) -> None:
+    found = actors(text, prefix)
+    assert found and found[0][0] == source, found
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Detienen a 75 religiosos peruanos durante una marcha.", "Atacaron anoche la sede de la ONU en Bagdad."],
+)
+def test_es_object_after_a_verb_is_no_postposed_subject(text: str) -> None:
+    assert all(src is None for src, _ in actors(text, "1")), actors(text, "1")

@@ -465,6 +465,11 @@ def assign(
         roles.sources = [agent] if agent else []
         roles.target = subject
         roles.how.append("passive")
+        if subject is None:
+            post = _postposed(doc, sent, lex, trig, after, t_start, t_end, agent)
+            if post is not None:
+                roles.target = post  # "Fueron detenidos por la policía cinco dirigentes": who was arrested
+                roles.how.append("postposed-subject")
     else:
         src = agent if (patient_after and agent is not None) else subject
         if cause_owner is not None and agent is None:
@@ -496,6 +501,13 @@ def assign(
             elif post:
                 src, target = _verb_initial(doc, lex, trig, post, t_end)
                 roles.how.append("verb-initial")
+        if src is None and not patient_after and trig.subject == "source":
+            post = _postposed(doc, sent, lex, trig, after, t_start, t_end, agent)
+            if post is not None:
+                # "Protestaron ayer miles de campesinos contra el gobierno": the subject follows its verb
+                rest = [m for m in after if m.start >= post.end and not _hard_break(doc, post.end, m.start)]
+                src, target = post, _verb_object(doc, lex, trig, rest, post.end)
+                roles.how.append("postposed-subject")
         if src is None and obj_actor is not None and trig.object_role == "source" and not patient_after:
             src = obj_actor
             roles.how.append("object")
@@ -1140,6 +1152,50 @@ def _custom(lex: Lexicon, trig) -> re.Pattern[str]:
 
 
 SHORT_PARENTHESIS = re.compile(r"\([^()]{0,40}\)")  # "(OEA)", "(Yoon Suk Yeol)": no break
+
+
+def _postposed(
+    doc: Doc, sent: Sentence, lex: Lexicon, trig, after: list[Mention], t_start: int, t_end: int, agent
+) -> Mention | None:
+    """Verb-subject order (markers verb_first, subject_filler, count_nouns): a verb that opens its clause
+    ("Protestaron ayer ...", "Según la policía, marcharon ...") has its subject after it when only time words,
+    articles, counts and places after a locative stand between ("marcharon este lunes en Lima unos 5.000
+    estudiantes", "protestaron ayer miles de campesinos"). An actor after any other word or a preposition is
+    an object or a genitive ("atacaron la sede de la ONU", "protestaron contra el gobierno"): None."""
+    opener = set(_grammar(lex, "verb_first"))
+    if not opener or trig.pos != "verb":
+        return None
+    last = _norm(doc.text[max(t_start, t_end - 12) : t_end]).split()[-1:]
+    if last and last[0] in set(lex.defaults["target"]) | set(lex.defaults["of"]) | set(lex.defaults["agent"]):
+        return None  # "detienen a 75 religiosos": the pattern ends in the object's preposition
+    clause_start = max([sent.start] + [doc.text.rfind(b, sent.start, t_start) + 1 for b in (",", ";", ":")])
+    head = _norm(doc.text[clause_start:t_start]).strip(" \"“”«»'-").split()
+    if any(w not in opener for w in head):
+        return None
+    filler, counts = set(_grammar(lex, "subject_filler")), set(_grammar(lex, "count_nouns"))
+    places: list[tuple[int, int]] = []
+    for m in after:
+        if m is agent or m.start < t_end:
+            continue
+        if _hard_break(doc, t_end, m.start):
+            return None
+        gap = doc.text[t_end : m.start]
+        for a, b in places:
+            gap = gap[: a - t_end] + " " * (b - a) + gap[b - t_end :]
+        if any(ch in gap for ch in ",;:()"):
+            return None
+        if _where(lex, trig, m, _gap(doc, t_end, m.start)):
+            places.append((m.start, m.end))
+            continue
+        words = [w for w in _norm(gap).split() if not w.replace(".", "").replace(",", "").isdigit()]
+        if any(w not in filler for w in words):
+            return None
+        if words and words[-1] in lex.defaults["of"] and (len(words) < 2 or words[-2] not in counts):
+            return None
+        if words and words[-1] in lex.defaults["target"] and words[-1] not in lex.defaults["of"]:
+            return None
+        return m
+    return None
 
 
 def _hard_break(doc: Doc, start: int, end: int) -> bool:
