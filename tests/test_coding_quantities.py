@@ -17,21 +17,21 @@ def one(text: str, lang: str):
     ("text", "lang", "value", "unit", "qualifier"),
     [
         (
-            "la Corea del Nord ha deciso di inviare fino a 12.000 soldati per aiutare la Russia.",
+            "il Ciad ha deciso di schierare fino a 3.000 soldati per sostenere il Niger.",
             "it",
-            12000,
+            3000,
             "soldiers",
             "up_to",
         ),
         (
-            "Circa 1.500 soldati delle forze speciali nordcoreane sono già in Russia.",
+            "Circa 800 soldati delle forze speciali ciadiane sono già in Niger.",
             "it",
-            1500,
+            800,
             "soldiers",
             "about",
         ),
         (
-            "la Corea del Nord potrebbe inviare migliaia di soldati a combattere con la Russia",
+            "il Ciad potrebbe mandare migliaia di soldati a combattere accanto al Niger",
             "it",
             1000,
             "soldiers",
@@ -45,7 +45,7 @@ def one(text: str, lang: str):
         ("Le autorità hanno arrestato mille manifestanti.", "it", 1000, "protesters", "exact"),
         ("Decine di civili sono stati uccisi nel bombardamento.", "it", 10, "civilians", "dozens"),
         ("North Korea may send up to 12,000 troops to Russia.", "en", 12000, "troops", "up_to"),
-        ("About 1,500 North Korean special forces are in Russia.", "en", 1500, "troops", "about"),
+        ("About 2,500 Belarusian special forces are at the border.", "en", 2500, "troops", "about"),
         ("At least 20 people were killed in the blast.", "en", 20, "killed", "at_least"),
         ("More than 3.5 million refugees have fled.", "en", 3500000, "refugees", "more_than"),
         ("Thousands of protesters marched in Paris.", "en", 1000, "protesters", "thousands"),
@@ -75,9 +75,9 @@ def test_coding_quantities_conventions(text, lang, value, unit, qualifier):
 
 
 def test_coding_quantities_text_and_offsets():
-    text = "la Corea del Nord ha deciso di inviare fino a 12.000 soldati per aiutare la Russia."
+    text = "il Ciad ha deciso di schierare fino a 3.000 soldati per sostenere il Niger."
     got = one(text, "it")
-    assert got.text == "fino a 12.000 soldati"
+    assert got.text == "fino a 3.000 soldati"
     found = extract(text, "it", base_offset=100)[0]
     assert (found.start, found.end) == (100 + text.index("fino"), 100 + text.index(" per"))
 
@@ -112,10 +112,10 @@ def test_coding_quantities_number_without_unit_kept():
 
 
 def test_coding_quantities_more_units_and_demonyms():
-    found = extract("Switzerland said today it had expelled two Russian diplomats based in Geneva.", "en")
+    found = extract("Austria said on Monday it had expelled two Russian diplomats posted in Vienna.", "en")
     assert [(q.value, q.unit) for q in found] == [(2, "diplomats")]
-    found = extract("Ghanaian authorities have deported 168 Liberians for traveling without documents.", "en")
-    assert [(q.value, q.unit) for q in found] == [(168, "people")]
+    found = extract("Kenyan authorities have deported 240 Somalis for entering without visas.", "en")
+    assert [(q.value, q.unit) for q in found] == [(240, "people")]
     found = extract("Le autorità hanno espulso quattro diplomatici russi.", "it")
     assert [(q.value, q.unit) for q in found] == [(4, "diplomats")]
 
@@ -127,7 +127,7 @@ def test_coding_quantities_german_ordinal_at_end():
 @pytest.mark.parametrize(
     ("text", "lang", "unit"),
     [
-        ("A prominent journalist has been killed in a car bomb explosion in Beirut.", "en", "journalists"),
+        ("A well-known journalist was killed when a car bomb exploded in Mogadishu.", "en", "journalists"),
         ("Un giornalista è stato ucciso a Kharkiv.", "it", "journalists"),
         ("Un manifestant a été blessé par la police.", "fr", "protesters"),
         ("Un periodista fue asesinado en Guerrero.", "es", "journalists"),

@@ -100,13 +100,13 @@ def test_coding_slots_en_a_summoned_envoy_is_the_target():
 
 
 def test_coding_slots_en_demonym_before_adjectives_and_a_role():
-    events = _events("Nigerian junior foreign minister Dubem Oniya summoned Niger's ambassador on Tuesday.")
-    assert ("114", "NGAGOV", "NERGOV") in events
+    events = _events("Ghanaian junior foreign minister Kwame Boateng summoned Togo's ambassador on Thursday.")
+    assert ("114", "GHAGOV", "TGOGOV") in events
 
 
 def test_coding_slots_en_speaker_of_reiterated_demands_the_act():
-    events = _events("A senior British minister reiterated that Libya must hand over the two suspects.")
-    assert any(code.startswith("10") and s == "GBRGOV" and t == "LBY" for code, s, t in events)
+    events = _events("A senior French minister reiterated that Syria must hand over the three suspects.")
+    assert any(code.startswith("10") and s == "FRAGOV" and t == "SYR" for code, s, t in events)
 
 
 @pytest.mark.parametrize(
@@ -128,10 +128,10 @@ def test_coding_slots_en_committed_to_is_a_promise_by_its_subject():
 
 def test_coding_slots_en_a_title_after_an_organ_and_a_group_joined_to_it():
     events = _events(
-        "French National Assembly president Laurent Fabius and a group of deputies held talks with leaders of "
-        "Romania's new government on Tuesday."
+        "Bulgarian National Assembly president Ivan Petrov and a group of deputies held talks with leaders of "
+        "Serbia's new government on Monday."
     )
-    assert any(code.startswith("04") and s == "FRAGOV" and t == "ROUGOV" for code, s, t in events)
+    assert any(code.startswith("04") and s == "BGRGOV" and t == "SRBGOV" for code, s, t in events)
 
 
 def test_coding_slots_en_a_passive_far_from_the_attack_word_is_another_clause():
@@ -156,10 +156,10 @@ def test_coding_slots_en_who_died_in_an_explosion_was_hit_by_it():
 def test_coding_slots_en_suspects_arrested_for_an_attack_are_not_its_victims():
     events = _events("Two men were arrested on Monday for the bombing of the market.")
     assert not any(code.startswith("18") and t and t.endswith("CVL") for code, _, t in events)
-    events = _events("At least 30 civilians were killed on Wednesday in air raids on the town.")
+    events = _events("At least 14 civilians were killed on Sunday in drone strikes on the village.")
     assert not any(code.startswith(("18", "19")) and s and s.endswith("CVL") for code, s, _ in events)
 
 
 def test_coding_slots_en_a_demonym_before_a_group_word_and_a_role():
-    events = _events("Turkey will allow up to 13,000 Turkish Kurd refugees living in Iraq to return home.")
+    events = _events("Turkey will allow up to 9,000 Turkish Kurd refugees staying in Iraq to go back.")
     assert any(s == "TUR" and t == "TURREF" for _, s, t in events)
