@@ -47,7 +47,7 @@ def test_es_accusation_with_target_or_content_stays(text):
         ("Rusia cortó el suministro de gas a Ucrania para protestar contra el gobierno de Kiev.", "163"),
         ("Venezuela retiró a su embajador en Colombia para protestar contra el presidente Uribe.", "161"),
         (
-            "Irak suspendió el 2 de junio todas sus exportaciones de crudo para protestar contra la ONU.",
+            "Argelia suspendió el 5 de marzo todas sus exportaciones de gas a España para protestar contra Madrid.",
             "163",
         ),
     ],
@@ -116,7 +116,7 @@ def test_es_law_sanctioned_is_enacted_not_sanctioned():
 @pytest.mark.parametrize(
     "text",
     [
-        "Un grupo de campesinos mantenían retenidas el martes a 24 personas en un seminario católico.",
+        "Un grupo de mineros mantenían retenidas el jueves a 12 personas en una planta de cobre.",
         "La policía retuvo a 30 turistas en el aeropuerto de Lima.",
     ],
 )
@@ -141,12 +141,14 @@ def test_es_sin_techo_sin_tierra_name_people_not_a_negation(text):
 
 
 def test_es_puestos_en_libertad_is_a_release():
-    codes = {e.cameo for e in _events("Los detenidos, unos 75, fueron puestos en libertad poco después.")}
+    codes = {
+        e.cameo for e in _events("Los arrestados, unos 40, fueron puestos en libertad al día siguiente.")
+    }
     assert "0841" in codes, codes
 
 
 def test_es_arrest_with_personal_a_survives_a_war_in_the_sentence():
-    text = "La policía detuvo a 75 religiosos en una manifestación contra la guerra en San Francisco."
+    text = "La policía detuvo a 40 activistas durante una marcha contra la guerra en Chicago."
     assert any(e.cameo == "173" for e in _events(text))
     assert not any(
         e.cameo == "173" for e in _events("Los países vecinos intentan detener la violencia en Darfur.")
@@ -161,7 +163,7 @@ def test_es_agentless_burning_is_no_seizure():
 
 
 def test_es_starting_a_hunger_strike_is_the_main_act():
-    text = "Decenas de jubilados iniciaron este miércoles una huelga de hambre en Quito reclamando aumento de sus pensiones."
+    text = "Una veintena de mineros iniciaron este viernes una huelga de hambre en Oruro exigiendo mejores salarios."
     assert any(e.cameo == "142" for e in _events(text)), [(e.cameo, e.rule) for e in _events(text)]
     declared = {
         e.cameo for e in _events("Un suboficial de policía se declaró en huelga de hambre en Cochabamba.")
@@ -170,7 +172,7 @@ def test_es_starting_a_hunger_strike_is_the_main_act():
 
 
 def test_es_remaining_in_the_streets_is_a_protest():
-    text = "La oposición permaneció este lunes en las calles en reclamo de un referéndum."
+    text = "Los opositores permanecieron este jueves en las calles en reclamo de nuevas elecciones."
     assert any(e.cameo.startswith("14") for e in _events(text)), [(e.cameo, e.rule) for e in _events(text)]
     assert not any(
         e.cameo.startswith("14")
@@ -192,9 +194,7 @@ def test_es_receiving_threats_makes_the_receiver_the_target():
 
 
 def test_es_coordinated_purpose_infinitive_is_no_event():
-    text = (
-        "El día 28 los maestros tendremos una movilización nacional para protestar y defender los estatutos."
-    )
+    text = "El jueves los médicos haremos una marcha nacional para protestar y defender la sanidad pública."
     codes = {e.cameo for e in _events(text)}
     assert not any(c.startswith("05") for c in codes), codes
     finite = {e.cameo for e in _events("Los soldados llegaron para patrullar y atacaron a los rebeldes.")}
