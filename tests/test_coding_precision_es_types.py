@@ -87,7 +87,7 @@ def test_a_demand_of_its_own_after_a_protest_is_still_coded(segmenter, coder):
 
 
 def test_a_purpose_through_an_infinitive_is_no_event(segmenter, coder):
-    text = "Los mediadores viajarán a Caracas la próxima semana para tratar de alcanzar un acuerdo de paz."
+    text = "Los enviados llegarán a Managua el próximo lunes para intentar alcanzar un acuerdo de paz."
     assert "05" not in _roots(segmenter, coder, text)
 
 
@@ -110,7 +110,7 @@ def test_a_passive_of_support_is_still_coded(segmenter, coder):
 @pytest.mark.parametrize(
     "text",
     [
-        "El gobierno regional prohibió las manifestaciones de apoyo a los huelguistas en el centro de la ciudad.",
+        "La gobernación prohibió las marchas de apoyo a los mineros en el casco histórico.",
         "La alcaldía impidió la marcha de los transportistas hacia la plaza principal.",
     ],
 )
@@ -160,7 +160,7 @@ def test_travelling_in_vehicles_is_no_demonstration(segmenter, coder):
 
 
 def test_a_vehicle_torn_apart_by_an_explosion_is_no_riot(segmenter, coder):
-    text = "Dos campesinos murieron destrozados al explotar el vehiculo en que viajaban."
+    text = "Tres comerciantes murieron destrozados al explotar el camión en que viajaban."
     assert "14" not in _roots(segmenter, coder, text)
     assert "14" in _roots(segmenter, coder, "Los manifestantes incendiaron dos vehículos de la policía.")
 
@@ -169,7 +169,7 @@ def test_a_vehicle_torn_apart_by_an_explosion_is_no_riot(segmenter, coder):
     ("text", "root"),
     [
         ("La decisión del gobierno de respaldar la intervención provocó protestas en la capital.", "05"),
-        ("La misión reiteró su compromiso de oponerse a los ataques contra la ciudad sitiada.", "11"),
+        ("El enviado reafirmó su compromiso de oponerse a los bombardeos sobre el puerto.", "11"),
     ],
 )
 def test_an_infinitive_after_a_noun_of_intention_is_no_event(segmenter, coder, text, root):
@@ -181,7 +181,7 @@ def test_the_act_itself_is_still_coded(segmenter, coder):
 
 
 def test_a_trigger_in_parentheses_is_an_aside(segmenter, coder):
-    text = "Agentes de la Gendarmería (policía fronteriza militarizada) desalojaron un puente ocupado por obreros."
+    text = "Efectivos de la Prefectura (guardia costera militarizada) desalojaron un muelle ocupado por pescadores."
     roots = _roots(segmenter, coder, text)
     assert "15" not in roots
     assert "17" in roots
@@ -203,8 +203,8 @@ def test_a_clash_between_police_and_agitators_is_no_armed_fighting(segmenter, co
 @pytest.mark.parametrize(
     "text",
     [
-        "Fue acatada la huelga general en medio de marchas esporádicas que la policía dispersó con rapidez.",
-        "Los maestros iniciaron la huelga con una manifestación, violentamente disuelta por la policía, frente al ministerio.",
+        "Se cumplió el paro nacional en medio de protestas aisladas que la policía dispersó sin demora.",
+        "Los médicos comenzaron el paro con una marcha, violentamente disuelta por la policía, ante el hospital.",
     ],
 )
 def test_how_a_protest_ended_in_a_clause_on_it_describes_the_protest(segmenter, coder, text):
