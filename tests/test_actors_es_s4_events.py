@@ -69,3 +69,18 @@ def test_es_postposed_subject_acts(text: str, prefix: str, source: str, target: 
 )
 def test_es_object_after_a_verb_is_no_postposed_subject(text: str) -> None:
     assert all(src is None for src, _ in actors(text, "1")), actors(text, "1")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Los maestros marcharon contra el gobierno, según la policía.",
+        "Según la policía, unos 3.000 mineros se manifestaron frente al Congreso.",
+    ],
+)
+def test_es_police_named_as_source_do_not_undo_a_march(text: str) -> None:
+    assert actors(text, "14"), text
+
+
+def test_es_police_parade_is_no_protest() -> None:
+    assert not actors("Cientos de policías desfilaron por la avenida principal en el aniversario.", "14")
