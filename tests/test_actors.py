@@ -74,11 +74,11 @@ def test_actors_it_forces_bind_to_demonyms(finder):
 def test_actors_it_of_phrase_and_nested_roles(finder):
     ms = find(
         finder,
-        "Secondo l’agenzia di intelligence della Lituania, circa 600 soldati delle forze speciali "
+        "Secondo i servizi di intelligence della Lituania, circa 600 soldati delle forze speciali "
         "bielorusse sono già in Russia.",
         "it",
     )
-    assert by_text(ms, "l’agenzia di intelligence della Lituania").code == "LTUSPY"
+    assert by_text(ms, "i servizi di intelligence della Lituania").code == "LTUSPY"
     assert by_text(ms, "soldati delle forze speciali bielorusse").code == "BLRMIL"
     assert by_text(ms, "Russia").code == "RUS"
 
@@ -305,7 +305,7 @@ def test_actors_coref_two_countries(finder):
 def test_actors_coref_same_source(finder):
     ms = find(
         finder,
-        "Secondo l’agenzia di intelligence della Lituania, Minsk invierà soldati. "
+        "Secondo i servizi di intelligence della Lituania, Minsk invierà soldati. "
         "Altri sono già al confine, secondo la stessa fonte.",
         "it",
     )

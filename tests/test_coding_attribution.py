@@ -26,7 +26,7 @@ def make(text: str, actors: list[tuple[str, str]], lang: str) -> tuple[Doc, list
 
 
 IT = (
-    "Secondo l’agenzia di intelligence della Lituania, la Bielorussia ha deciso di schierare fino a "
+    "Secondo l’agenzia di spionaggio della Lituania, la Bielorussia ha deciso di schierare fino a "
     "4.000 soldati lungo il confine. Circa 600 paracadutisti bielorussi sono già nella regione di Grodno "
     "per le esercitazioni e dovrebbero presto raggiungere la frontiera, secondo la stessa fonte. Interpellato "
     "giovedì sulla questione, Jens Halvorsen ha indicato che l’Alleanza non può verificare “per ora” lo "
@@ -34,7 +34,7 @@ IT = (
     "aggiunto."
 )
 IT_ACTORS = [
-    ("l’agenzia di intelligence della Lituania", "LTUSPY"),
+    ("l’agenzia di spionaggio della Lituania", "LTUSPY"),
     ("la Bielorussia", "BLR"),
     ("Bielorussia", "BLR"),
     ("Jens Halvorsen", "IGOWSTNAT"),
@@ -82,7 +82,7 @@ def test_coding_attribution_inverted_speech_verb():
 
 
 def test_coding_attribution_claim():
-    text = "La Polonia e gli Stati Uniti sostengono da tempo che Lukashenko fornisce carburante alla Russia."
+    text = "La Polonia e gli Stati Uniti sostengono da mesi che Lukashenko fornisce carburante alla Russia."
     doc, sents = make(text, [("Stati Uniti", "USA"), ("Lukashenko", "BLRGOV"), ("Russia", "RUS")], "it")
     found = attribution.find(doc, sents[0], "it")
     assert found is not None and found.kind == "claim" and found.mention.code == "USA"

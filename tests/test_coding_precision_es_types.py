@@ -204,7 +204,7 @@ def test_a_clash_between_police_and_agitators_is_no_armed_fighting(segmenter, co
     "text",
     [
         "Se cumplió el paro nacional en medio de protestas aisladas que la policía dispersó sin demora.",
-        "Los médicos comenzaron el paro con una marcha, violentamente disuelta por la policía, ante el hospital.",
+        "Los médicos comenzaron el paro con una marcha, disuelta con violencia por la policía, ante el hospital.",
     ],
 )
 def test_how_a_protest_ended_in_a_clause_on_it_describes_the_protest(segmenter, coder, text):

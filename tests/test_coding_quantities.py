@@ -112,7 +112,7 @@ def test_coding_quantities_number_without_unit_kept():
 
 
 def test_coding_quantities_more_units_and_demonyms():
-    found = extract("Austria said on Monday it had expelled two Russian diplomats posted in Vienna.", "en")
+    found = extract("Austria said on Monday it expelled two Russian diplomats posted in Vienna.", "en")
     assert [(q.value, q.unit) for q in found] == [(2, "diplomats")]
     found = extract("Kenyan authorities have deported 240 Somalis for entering without visas.", "en")
     assert [(q.value, q.unit) for q in found] == [(240, "people")]

@@ -128,7 +128,7 @@ def test_coding_slots_en_committed_to_is_a_promise_by_its_subject():
 
 def test_coding_slots_en_a_title_after_an_organ_and_a_group_joined_to_it():
     events = _events(
-        "Bulgarian National Assembly president Ivan Petrov and a group of deputies held talks with leaders of "
+        "Bulgarian National Assembly president Ivan Petrov and a group of MPs held talks with leaders of "
         "Serbia's new government on Monday."
     )
     assert any(code.startswith("04") and s == "BGRGOV" and t == "SRBGOV" for code, s, t in events)
