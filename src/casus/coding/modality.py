@@ -48,13 +48,24 @@ MODALITIES: tuple[str, ...] = (
 )
 LANGS: tuple[str, ...] = ("it", "en", "fr", "es", "de", "ar", "ru")
 DATA_DIR = Path(__file__).resolve().parents[1] / "data" / "qualifiers"
-_PRECEDENCE = ("question", "denial", "unconfirmed", "conditional", "if", "intent", "future", "reported")
+_PRECEDENCE = (
+    "question",
+    "denial",
+    "unconfirmed",
+    "conditional",
+    "fear",
+    "if",
+    "intent",
+    "future",
+    "reported",
+)
 _MODALITY_OF = {
     "question": "question",
     "denial": "denied",
     "unconfirmed": "unconfirmed",
     "conditional": "hypothetical",
     "if": "hypothetical",
+    "fear": "hypothetical",  # "NATO fears a Russian invasion": feared, not done
     "intent": "intended",
     "future": "intended",
     "reported": "reported",
@@ -67,7 +78,7 @@ _WORD = re.compile(r"[^\W\d_](?:[^\W_]|['’-](?=[^\W\d_]))*")
 class ModalityResult:
     """The modality of one event and the cues that decided it.
 
-    `cues` are dicts {"kind": "conditional"|"if"|"intent"|"future"|"unconfirmed"|"denial"|"question"|
+    `cues` are dicts {"kind": "conditional"|"if"|"fear"|"intent"|"future"|"unconfirmed"|"denial"|"question"|
     "reported"|"attribution"|"negation", "text": str, "start": int, "end": int} with offsets into doc.text,
     for `casus explain`.
     """
@@ -264,6 +275,7 @@ def _cues(lang: str) -> _Cues:
     for kind, phrases in (
         ("conditional", cond.get("words", [])),
         ("if", mod.get("if", [])),
+        ("fear", mod.get("fear", [])),
         ("intent", mod.get("intent", [])),
         ("unconfirmed", mod.get("unconfirmed", [])),
         ("denial", mod.get("denial", [])),
@@ -516,7 +528,7 @@ def detect(
                     }
                 )
             continue
-        if kind in ("if", "intent") and cue["start"] >= t1:
+        if kind in ("if", "intent", "fear") and cue["start"] >= t1:
             continue
         if kind == "negation":
             after = cue["start"] >= t1
