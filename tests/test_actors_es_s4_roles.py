@@ -95,5 +95,23 @@ def test_actors_romance_people_noun_keeps_its_code(
 
 
 def test_actors_es_civil_servants_are_government(finder: ActorFinder) -> None:
-    found = codes(find(finder, "Los empleados públicos paraguayos iniciaron una huelga por tiempo indefinido."))
+    found = codes(
+        find(finder, "Los empleados públicos paraguayos iniciaron una huelga por tiempo indefinido.")
+    )
     assert found.get("Los empleados públicos paraguayos") == "PRYGOV", found
+
+
+@pytest.mark.parametrize(
+    ("text", "actor", "code"),
+    [
+        ("Los mineros bolivianos bloquearon la carretera.", "Los mineros bolivianos", "BOLLAB"),
+        ("Cientos de camioneros paralizaron el puerto.", "camioneros", "---LAB"),
+        (
+            "Los jubilados ecuatorianos iniciaron una huelga de hambre.",
+            "Los jubilados ecuatorianos",
+            "ECUCVL",
+        ),
+    ],
+)
+def test_actors_es_occupations(finder: ActorFinder, text: str, actor: str, code: str) -> None:
+    assert codes(find(finder, text)).get(actor) == code, codes(find(finder, text))
