@@ -189,7 +189,7 @@ SENSES = [
     ),
     (
         "de",
-        "Befürworter eines Austritts Großbritanniens aus der EU jubelten.",
+        "Befürworter eines Austritts Ungarns aus der EU feierten.",
         "16",
         "Großbritannien hat den Austritt aus der EU vollzogen.",
     ),
@@ -259,7 +259,7 @@ def test_de_subject_before_the_verb_keeps_its_object():
             "Der Präsident hat den Oppositionellen begnadigt.",
         ),
         (
-            "Der Priester war wegen des Vorwurfs der Aufwiegelung zu Haft verurteilt worden.",
+            "Der Blogger war wegen des Vorwurfs der Volksverhetzung zu Haft verurteilt worden.",
             "112",
             "Die Opposition erhob schwere Vorwürfe gegen die Regierung.",
         ),

@@ -42,21 +42,29 @@ def test_it_ready_to_attack_is_intended():
 def test_it_willing_needs_being_or_saying():
     events = code_with_gazetteer("it", "Il giudice ha disposto a carico della Russia il sequestro dei beni.")
     assert not [e for e in events if e.cameo == "030"]
-    events = code_with_gazetteer("it", "Il governo italiano si è detto disposto a collaborare con la Francia.")
+    events = code_with_gazetteer(
+        "it", "Il governo italiano si è detto disposto a collaborare con la Francia."
+    )
     assert any(_codes(e) == ("ITAGOV", "FRA") for e in events if e.cameo == "030")
 
 
 def test_it_must_withdraw_is_no_withdrawal_and_the_demand_is_the_speakers():
-    events = code_with_gazetteer("it", "Gli Stati Uniti devono ritirare le truppe, ha chiesto il governo iracheno.")
+    events = code_with_gazetteer(
+        "it", "Gli Stati Uniti devono ritirare le truppe, ha chiesto il governo iracheno."
+    )
     assert not _asserted(events, "08")
     demands = _asserted(events, "10")
     assert demands and all(_codes(e) == ("IRQGOV", "USA") for e in demands)
 
 
 def test_it_inverted_speaker_after_quote():
-    events = code_with_gazetteer("it", "«Israele deve fermare i bombardamenti», ha chiesto il presidente francese.")
+    events = code_with_gazetteer(
+        "it", "«Israele deve fermare i bombardamenti», ha chiesto il presidente francese."
+    )
     assert any(_codes(e) == ("FRAGOV", "ISR") for e in events if e.cameo.startswith("10"))
-    events = code_with_gazetteer("it", "La polizia ha arrestato i manifestanti, ha denunciato l'opposizione bielorussa.")
+    events = code_with_gazetteer(
+        "it", "La polizia ha arrestato i manifestanti, ha denunciato l'opposizione bielorussa."
+    )
     assert any(_codes(e) == ("BLROPP", "BLRCOP") for e in _asserted(events, "11"))
 
 
@@ -65,11 +73,13 @@ def test_it_reporting_a_crime_is_no_criticism():
     for text in (
         "La famiglia ha denunciato la scomparsa del ragazzo ai carabinieri.",
         "Il negoziante ha denunciato il furto alla polizia.",
-        "Un tifoso è stato denunciato dalla Digos per lesioni.",
+        "Un ultrà è stato denunciato dalla Digos per rissa.",
         "Il giovane è stato denunciato a piede libero dalla polizia.",
     ):
         assert not [e for e in code_with_gazetteer("it", text) if e.cameo.startswith("11")], text
-    events = code_with_gazetteer("it", "Amnesty International ha denunciato le violenze della polizia egiziana.")
+    events = code_with_gazetteer(
+        "it", "Amnesty International ha denunciato le violenze della polizia egiziana."
+    )
     assert any(_codes(e)[1] == "EGYCOP" for e in _asserted(events, "111"))
 
 
@@ -77,12 +87,16 @@ def test_it_reporting_a_crime_is_no_criticism():
 def test_de_vow_is_no_praise():
     events = code_with_gazetteer("de", "Bei der Finanzierung des Wahlkampfs gelobt der Kandidat Transparenz.")
     assert not [e for e in events if e.cameo.startswith("05")]
-    events = code_with_gazetteer("de", "Die Kanzlerin hat die Regierung Frankreichs für ihre Reformen gelobt.")
+    events = code_with_gazetteer(
+        "de", "Die Kanzlerin hat die Regierung Frankreichs für ihre Reformen gelobt."
+    )
     assert [e for e in events if e.cameo.startswith("051")]
 
 
 def test_de_inverted_speaker_wins_over_coordination():
-    events = code_with_gazetteer("de", "Israel habe den Waffenstillstand verletzt, warf die Hamas der Regierung vor.")
+    events = code_with_gazetteer(
+        "de", "Israel habe den Waffenstillstand verletzt, warf die Hamas der Regierung vor."
+    )
     accusations = [e for e in events if e.cameo.startswith("112")]
     assert accusations and all(_codes(e)[0] != "ISR" for e in accusations)
 
@@ -97,7 +111,9 @@ def test_de_demanded_withdrawal_is_not_asserted():
 
 # ----------------------------------------------------- recurring errors of the fresh samples (it seed 8, de seed 6)
 def test_it_acquitted_accusation_is_background():
-    events = code_with_gazetteer("it", "Il sindaco è stato accusato di corruzione, poi prosciolto dal giudice.")
+    events = code_with_gazetteer(
+        "it", "Il sindaco è stato accusato di corruzione, poi prosciolto dal giudice."
+    )
     assert not [e for e in events if e.cameo.startswith("112")]
     events = code_with_gazetteer("it", "Il sindaco è stato accusato di corruzione dall'opposizione.")
     assert [e for e in events if e.cameo.startswith("112")]
@@ -112,7 +128,9 @@ def test_it_months_of_arrest_are_a_sentence():
 
 
 def test_it_player_sent_off_is_no_expulsion():
-    events = code_with_gazetteer("it", "Nel recupero del primo tempo due giocatori si fanno espellere dall'arbitro.")
+    events = code_with_gazetteer(
+        "it", "Nel recupero del primo tempo due giocatori si fanno espellere dall'arbitro."
+    )
     assert not [e for e in events if e.cameo.startswith("174")]
     events = code_with_gazetteer("it", "L'Italia ha espulso due diplomatici russi.")
     assert any(_codes(e) == ("ITA", "RUSGOV") for e in events if e.cameo.startswith("174"))
@@ -129,14 +147,20 @@ def test_it_surveys_and_titles_are_no_investigation():
 
 
 def test_it_expression_of_interest_is_no_demonstration():
-    events = code_with_gazetteer("it", "È stato pubblicato il bando per la manifestazione d'interesse per la nomina.")
+    events = code_with_gazetteer(
+        "it", "È stato pubblicato il bando per la manifestazione d'interesse per la nomina."
+    )
     assert not [e for e in events if e.cameo.startswith("14")]
-    events = code_with_gazetteer("it", "Migliaia di studenti hanno partecipato alla manifestazione contro il governo.")
+    events = code_with_gazetteer(
+        "it", "Migliaia di studenti hanno partecipato alla manifestazione contro il governo."
+    )
     assert [e for e in events if e.cameo.startswith("14")]
 
 
 def test_de_recognised_government_is_a_status():
-    events = code_with_gazetteer("de", "Die international anerkannte Regierung in Libyen bat die Nachbarn um Hilfe.")
+    events = code_with_gazetteer(
+        "de", "Die international anerkannte Regierung im Jemen bat Riad um Unterstützung."
+    )
     assert not [e for e in events if e.cameo.startswith("054")]
     events = code_with_gazetteer("de", "Russland erkannte die Unabhängigkeit Abchasiens an.")
     assert [e for e in events if e.cameo.startswith("054")]
@@ -151,13 +175,13 @@ def test_de_withdrawing_from_a_race_is_no_retreat():
 
 # ------------------------------------------------ recurring errors of the after samples (it seed 9, de seed 7)
 def test_it_announced_wish_to_meet_is_intended():
-    events = code_with_gazetteer("it", "Il ministro ha annunciato di volere incontrare i funzionari cinesi.")
+    events = code_with_gazetteer("it", "Il premier ha annunciato di volere incontrare i diplomatici indiani.")
     assert not _asserted(events, "04")
     assert [e for e in events if e.cameo.startswith("04") and e.modality == "intended"]
 
 
 def test_it_surname_violante_is_no_violation():
-    events = code_with_gazetteer("it", "Bondi ha detto che le parole di Violante mostrano una profonda indegnità.")
+    events = code_with_gazetteer("it", "Rossi ha detto che le frasi di Violante sono una grave offesa.")
     assert not [e for e in events if e.cameo.startswith("128")]
     events = code_with_gazetteer("it", "La Russia ha violato lo spazio aereo della Turchia.")
     assert any(_codes(e) == ("RUS", "TUR") for e in events if e.cameo.startswith("128"))
@@ -166,19 +190,21 @@ def test_it_surname_violante_is_no_violation():
 def test_it_disease_kills_no_one_and_a_court_sentence_is_no_criticism():
     events = code_with_gazetteer("it", "La stessa malformazione cardiaca avrebbe ucciso suo fratello.")
     assert not [e for e in events if e.cameo.startswith("18")]
-    events = code_with_gazetteer("it", "La corte suprema ha ordinato ai giudici di applicare la condanna a morte.")
+    events = code_with_gazetteer(
+        "it", "La corte d'appello ha ordinato ai tribunali di applicare la pena capitale."
+    )
     assert not [e for e in events if e.cameo.startswith("111")]
 
 
 def test_it_notifying_someone_is_no_warning():
-    events = code_with_gazetteer("it", "Gli operai hanno subito avvertito il proprietario dell'edificio.")
+    events = code_with_gazetteer("it", "I vicini hanno avvertito subito il proprietario della casa.")
     assert not [e for e in events if e.cameo == "012"]
     events = code_with_gazetteer("it", "Il governo ha avvertito la Russia di gravi conseguenze.")
     assert any(_codes(e)[1] == "RUS" for e in events if e.cameo == "012")
 
 
 def test_de_warning_of_a_danger_is_a_pessimistic_comment_not_a_plan():
-    events = code_with_gazetteer("de", "Russland hat vor einer wachsenden Gefahr von Chemiewaffen gewarnt.")
+    events = code_with_gazetteer("de", "China hat vor einer steigenden Gefahr von Cyberangriffen gewarnt.")
     assert not [e for e in events if e.cameo.startswith("13")]
     assert any(e.cameo == "012" and e.modality == "asserted" for e in events)
     events = code_with_gazetteer("de", "Russland hat vor, seine Soldaten aus Syrien abzuziehen.")
@@ -186,7 +212,9 @@ def test_de_warning_of_a_danger_is_a_pessimistic_comment_not_a_plan():
 
 
 def test_de_prosecutor_asking_for_prison_is_no_demand():
-    events = code_with_gazetteer("de", "Der Staatsanwalt hat am Freitag drei Jahre Haft für den Ex-Politiker gefordert.")
+    events = code_with_gazetteer(
+        "de", "Die Anklage hat am Montag fünf Jahre Haft für den Ex-Bürgermeister gefordert."
+    )
     assert not [e for e in events if e.cameo.startswith("10")]
     events = code_with_gazetteer("de", "Die Opposition hat den Rücktritt des Ministers gefordert.")
     assert [e for e in events if e.cameo.startswith("10")]
@@ -195,7 +223,7 @@ def test_de_prosecutor_asking_for_prison_is_no_demand():
 # --------------------------------------------------- recurring errors of the last samples (it seed 10, de seed 8)
 def test_it_threats_of_nature_goods_seized_and_snowball_fights_are_no_events():
     for text, root in (
-        ("L'epidemia di colera minaccia di sconfinare nei paesi vicini.", "13"),
+        ("L'incendio minaccia di raggiungere i villaggi della valle.", "13"),
         ("Il furgone è sequestrato in dogana.", "18"),
         ("I giovani improvvisarono battaglie con le palle di neve.", "19"),
     ):
@@ -205,12 +233,14 @@ def test_it_threats_of_nature_goods_seized_and_snowball_fights_are_no_events():
 
 
 def test_it_possibility_is_hypothetical():
-    events = code_with_gazetteer("it", "È concreta la possibilità che la conferenza sia ospitata dal Kazakistan.")
+    events = code_with_gazetteer(
+        "it", "È concreta la possibilità che la conferenza sia ospitata dal Kazakistan."
+    )
     assert not _asserted(events, "04")
 
 
 def test_de_rejecting_an_accusation_denies_it():
-    events = code_with_gazetteer("de", "Die EU-Kommission hat einen britischen Pressebericht zurückgewiesen.")
+    events = code_with_gazetteer("de", "Die Kommission hat einen französischen Pressebericht zurückgewiesen.")
     assert [e for e in events if e.cameo == "016"] and not [e for e in events if e.cameo.startswith("12")]
     events = code_with_gazetteer("de", "Die Regierung wies den Vorschlag der Opposition zurück.")
     assert [e for e in events if e.cameo.startswith("12")]

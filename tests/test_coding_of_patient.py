@@ -46,7 +46,7 @@ def test_coding_of_patient_genitive_of_a_visit_stays_the_visitor():
 
 def test_coding_of_patient_no_actor_no_invasion():
     # a car "invading" the opposite lane is no event: the Italian invasion noun needs an actor
-    assert not _triples("it", "L'improvvisa invasione della corsia opposta ha causato lo scontro frontale.")
+    assert not _triples("it", "La brusca invasione della corsia di sinistra ha provocato il tamponamento.")
 
 
 def test_coding_of_patient_lexicon_rejects_a_bad_of_role(tmp_path):
