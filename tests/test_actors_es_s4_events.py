@@ -84,3 +84,15 @@ def test_es_police_named_as_source_do_not_undo_a_march(text: str) -> None:
 
 def test_es_police_parade_is_no_protest() -> None:
     assert not actors("Cientos de policías desfilaron por la avenida principal en el aniversario.", "14")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Los mineros bloquearon la carretera y la policía los desalojó horas después.",
+        "Los campesinos ocuparon la plaza y el ejército los dispersó con gases.",
+    ],
+)
+def test_es_subject_of_a_second_clause_is_no_target(text: str) -> None:
+    found = actors(text, "144")
+    assert found and found[0][1] is None, found

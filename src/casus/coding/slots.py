@@ -156,6 +156,31 @@ def _break_between(doc: Doc, start: int, end: int, lex: Lexicon) -> bool:
     return any(w in breaks for w in words)
 
 
+def _next_clause_subject(doc: Doc, sent: Sentence, lex: Lexicon, start: int, m: Mention) -> bool:
+    """`m` follows a conjunction and comes right before a finite verb (only object pronouns between, markers
+    clitic): it is the subject of a second clause ("... y la policía los desalojó", "e la polizia li ha
+    dispersi"), not an object of the first. A finite verb is a token whose lemma has an infinitive ending
+    and differs from the word itself."""
+    endings = tuple(lex.defaults["infinitive"])
+    if not endings:
+        return False
+    words = _norm(doc.text[start : m.start]).split()
+    while words and words[-1] in ARTICLES:
+        words.pop()
+    if not words or words[-1] not in lex.defaults["conj"]:
+        return False
+    clitics = set(_grammar(lex, "clitic"))
+    for tok in sent.tokens:
+        if tok.start < m.end:
+            continue
+        word = tok.text.lower()
+        if word in clitics:
+            continue
+        lemma = (tok.lemma or "").lower()
+        return word.isalpha() and word != lemma and lemma.endswith(endings)
+    return False
+
+
 def assign(
     doc: Doc,
     sent: Sentence,
@@ -244,6 +269,8 @@ def assign(
             break  # "…, killing 40 soldiers, the Interfax news agency reported": the reporter is no target
         if m.start > t_end and not speech and _break_between(doc, t_end, m.start, lex):
             break
+        if m.start > t_end and _next_clause_subject(doc, sent, lex, t_end, m):
+            break  # "bloquearon la carretera y la policía los desalojó": the police start a clause of their own
         if _purpose_between(sent, lex, prev_end, m.start):
             break  # "… per combattere la Russia": a hostile purpose clause is an event of its own
         gap = _gap(doc, prev_end, m.start)
