@@ -22,6 +22,7 @@ from casus.actors.coref import Memory, home_country
 from casus.actors.fold import fold
 from casus.actors.gazetteer import Atom, Gazetteer, all_caps, select_longest
 from casus.actors.load import Lexicon, load_builtin
+from casus.actors.names import COUNTRY_KINDS, dateline, in_name
 from casus.actors.places import PlaceReading, builtin_places
 from casus.actors.userdata import load_user_dirs, user_dirs
 from casus.doc import Doc, Mention, Sentence
@@ -49,6 +50,10 @@ class ActorFinder:
         self.not_actor = {
             lang: [re.compile(str(p)) for p in patterns or []]
             for lang, patterns in (lexicon.grammar.get("not_actor_contexts") or {}).items()
+        }
+        self.languages = {
+            lang: [re.compile(str(p)) for p in patterns or []]
+            for lang, patterns in (lexicon.grammar.get("language_contexts") or {}).items()
         }
 
     @classmethod
@@ -119,6 +124,7 @@ class ActorFinder:
         roles_end = {a.end for a in atoms if any(e.kind == "role" for e in a.entries)}
         atoms = [a for a in (self._guard(a, text, sent, lang, roles_end) for a in atoms) if a is not None]
         atoms = self._not_actors(atoms, folded, sent, lang)
+        atoms = self._not_countries(atoms, text, folded, sent, lang)
         earlier: set[str] = set()
         parts: list[Part] = []
         for atom in select_longest(atoms):
@@ -140,6 +146,8 @@ class ActorFinder:
                 mention.text = text[mention.start : mention.end]
             if out and self._acronym_after(out[-1], mention, text):
                 continue  # "la Federación Colombiana de Educadores (Fecode)": one mention
+            if mention.kind == "capital" and dateline(mention.start, mention.end, text, sent):
+                continue  # "ROMA -", "Berlin (dpa) -": where the report was filed, no actor of its events
             out.append(mention)
             self.composer.remember(mention, part, folded, lang, sent.start, memory)
         return out
@@ -161,6 +169,32 @@ class ActorFinder:
         for atom in atoms:
             if any(s <= atom.start and atom.end <= e for s, e in spans):
                 atom.entries = [e for e in atom.entries if e.kind != "role"]
+                if not atom.entries:
+                    continue
+            out.append(atom)
+        return out
+
+    def _not_countries(
+        self, atoms: list[Atom], text: str, folded: str, sent: Sentence, lang: str | None
+    ) -> list[Atom]:
+        """Country and demonym readings inside an organisation's name or naming a language (casus.actors.names,
+        grammar.yaml language_contexts): "Forza Italia", "Banca d'Italia", "Deutsche Bank", "audio inglese"."""
+        spans = [
+            (m.start(), m.end())
+            for p in self.languages.get(lang or "", [])
+            for m in p.finditer(folded, sent.start, sent.end)
+        ]
+        taken = {a.end for a in atoms}
+        role_starts = {a.start for a in atoms if any(e.kind == "role" for e in a.entries)}
+        out = []
+        for atom in atoms:
+            drop = False
+            if any(s <= atom.start and atom.end <= e for s, e in spans):
+                drop = all(e.kind == "demonym" for e in atom.entries)  # "in Serbia" stays the country
+            if not drop and not any(e.kind not in COUNTRY_KINDS for e in atom.entries):
+                drop = in_name(atom, text, sent, lang, taken - {atom.end}, role_starts) is not None
+            if drop:
+                atom.entries = [e for e in atom.entries if e.kind not in COUNTRY_KINDS]
                 if not atom.entries:
                     continue
             out.append(atom)
