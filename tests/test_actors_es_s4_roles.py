@@ -115,3 +115,26 @@ def test_actors_es_civil_servants_are_government(finder: ActorFinder) -> None:
 )
 def test_actors_es_occupations(finder: ActorFinder, text: str, actor: str, code: str) -> None:
     assert codes(find(finder, text)).get(actor) == code, codes(find(finder, text))
+
+
+@pytest.mark.parametrize(
+    ("text", "actor", "code"),
+    [
+        (
+            "Sicarios mataron a Luis Mora, presidente del sindicato bananero.",
+            "presidente del sindicato",
+            "---LAB",
+        ),
+        ("El jefe de la policía presentó su renuncia.", "El jefe de la policía", "---COP"),
+        (
+            "El presidente del sindicato colombiano criticó al ministro.",
+            "El presidente del sindicato colombiano",
+            "COLLAB",
+        ),
+        ("El presidente de Colombia criticó a Venezuela.", "El presidente de Colombia", "COLGOV"),
+    ],
+)
+def test_actors_es_head_of_a_body_takes_its_sector(
+    finder: ActorFinder, text: str, actor: str, code: str
+) -> None:
+    assert codes(find(finder, text)).get(actor) == code, codes(find(finder, text))

@@ -66,6 +66,10 @@ class Part:
     adjective: bool = False  # a country name that can also be read as the country's adjective
 
 
+# title classes (roles.yaml heads) of people who head a body: "the president of the union" is the union's
+ORG_HEADS = frozenset({"president", "leader", "secretary_general"})
+
+
 def _open(part: Part) -> bool:
     """A role with no country yet ("i soldati"), or an organisation known by its sector only (the CGT of
     several countries, ---LAB): an adjective or "of X" after it gives its country ("la CGT argentina").
@@ -241,13 +245,24 @@ class Composer:
             bindable = (
                 _open(a) and bool(b.base) and b.kind != "person" and (a.kind == "role" or b.kind != "group")
             )
+            heads_org = a.kind == "role" and a.role == "GOV" and (a.bound_only or a.head in ORG_HEADS)
             if bindable and conn.fullmatch(gap(a, b)):
-                role = b.role if (a.bound_only and b.role) else a.role
+                role = b.role if ((a.bound_only or heads_org) and b.role) else a.role
                 parts[i : i + 2] = [
                     self._merge(a, b, base=b.base, role=role, org=b.org, rule="role+of+actor")
                 ]
                 if b.coref:
                     parts[i].coref = True
+            elif (
+                heads_org
+                and a.base is None
+                and b.kind == "role"
+                and b.base is None
+                and b.role not in (None, "GOV")
+                and conn.fullmatch(gap(a, b))
+            ):
+                # "el presidente del sindicato", "el jefe de la policía": the head of a body has its sector
+                parts[i : i + 2] = [self._merge(a, b, base=None, role=b.role, org=b.org, rule="head+of+sector")]
             i -= 1
         parts = self._pairwise(parts, gap, self._title_rule(text, offset))
         return self._unknown_names(parts, text, offset)
