@@ -167,9 +167,9 @@ def test_armed_group_without_country_takes_none_from_the_document(finder):
 
 
 def test_name_and_acronym_in_parentheses_are_one_mention(finder):
-    ms = find(finder, "La Federación Colombiana de Educadores (Fecode) convocó a un paro .")
-    orgs = [m for m in ms if m.org == "Fecode"]
-    assert [m.text for m in orgs] == ["Federación Colombiana de Educadores (Fecode)"]
+    ms = find(finder, "La Organización Nacional Indígena de Colombia (ONIC) convocó a una minga .")
+    orgs = [m for m in ms if m.org == "ONIC"]
+    assert [m.text for m in orgs] == ["Organización Nacional Indígena de Colombia (ONIC)"]
 
 
 def test_capitalised_article_makes_another_place_name():

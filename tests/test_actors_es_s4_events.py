@@ -34,8 +34,8 @@ def test_es_demand_resignation_whose_is_the_target(text: str, target: str) -> No
 
 
 def test_es_oas_full_name_without_article_is_the_accuser() -> None:
-    text = "Un informe de la Organización de Estados Americanos (OEA), que acusó a la Policía boliviana de abusos."
-    assert ("IGOOAS", "BOLCOP") in actors(text, "112")
+    text = "Un informe difundido por la Organización de Estados Americanos, que acusó a la Policía peruana de torturas."
+    assert ("IGOOAS", "PERCOP") in actors(text, "112")
 
 
 def test_es_forcing_an_intervention_is_no_coercion() -> None:

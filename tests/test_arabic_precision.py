@@ -130,7 +130,9 @@ def test_arabic_precision_what_a_blast_targeted_is_its_target_not_its_subject(pi
 
 
 def test_arabic_precision_the_protest_verb_trigger_reads_verbs_not_the_noun(pipeline):
-    doc = pipeline.run(Doc(id="t", text="ونشرت الصحيفة صورا من تظاهرات عنيفة مع إشعال الاطارات في الطرق."))
+    doc = pipeline.run(
+        Doc(id="t", text="وبثت القناة مشاهد من تظاهرات غاضبة تخللها إحراق الاطارات في الشوارع.")
+    )
     assert all(e.rule != "ar.protest_v" for e in doc.events)
     doc = pipeline.run(Doc(id="t", text="وتظاهر الآلاف في وسط العاصمة الأردنية أمس."))
     assert any(e.rule == "ar.protest_v" for e in doc.events)

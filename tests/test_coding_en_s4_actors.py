@@ -153,11 +153,11 @@ def test_en_passive_agent_inside_the_pattern_is_the_source():
 
 
 def test_en_investigated_crimes_by_x_target_x():
-    """ "investigating war crimes by Bosnian extremists against Croat villagers": the extremists are
+    """ "investigating war crimes by Serbian extremists against Muslim civilians": the extremists are
     investigated; "Islamic State group fighters" is the group's role."""
     found = _actors(
-        "Bosnia is investigating alleged war crimes by Serbian extremists against Croat villagers, "
-        "a Bosnian official said."
+        "Bosnia has been investigating alleged war crimes by Serbian extremists against Muslim civilians, "
+        "a Bosnian prosecutor said."
     )
     assert ("094", "BIH", "SRBREB") in found, found
     group = _actors("Islamic State group fighters attacked a Syrian army checkpoint near Deir ez-Zor.")
@@ -166,11 +166,9 @@ def test_en_investigated_crimes_by_x_target_x():
 
 def test_en_refugees_fleeing_a_country_are_its_refugees():
     """Refugees from or fleeing a country are its refugees; refugees in a country are not its own."""
-    fled = _actors(
-        "The European Union will send emergency food aid to refugees fleeing the fighting in Sudan."
-    )
+    fled = _actors("Germany will send emergency aid to refugees fleeing the war in Sudan.")
     assert any(tgt == "SDNREF" for _, _, tgt in fled), fled
-    hosted = _actors("The European Union will send emergency food aid to refugees in Chad.")
+    hosted = _actors("Germany will send emergency aid to refugees in Chad.")
     assert not any(tgt == "TCDREF" for _, _, tgt in hosted), hosted
 
 

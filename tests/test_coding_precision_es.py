@@ -134,7 +134,7 @@ def test_participle_after_a_noun_with_its_determiner_names_people(segmenter, cod
 
 
 def test_coordinated_reasons_of_a_protest(segmenter, coder):
-    text = "Las madres marcharon para protestar por las torturas y las desapariciones de sus hijos."
+    text = "Las madres marcharon para protestar contra las torturas y las desapariciones de sus hijos."
     roots = _roots(segmenter, coder, text)
     assert "14" in roots
     assert "18" not in roots

@@ -70,7 +70,7 @@ SENTENCES = [
     ("es", "Miles de jubilados exigieron al gobierno un aumento de las pensiones.", "10"),
     ("es", "El ministro condenó el atentado y acusó a los rebeldes de querer sabotear la paz.", "11"),
     ("es", "Los sindicatos rechazaron la propuesta salarial del gobierno.", "12"),
-    ("es", "Los paramilitares amenazaron de muerte a dos periodistas.", "13"),
+    ("es", "Un grupo armado amenazó de muerte a tres concejales.", "13"),
     ("es", "Miles de estudiantes marcharon por el centro de Santiago contra la reforma educativa.", "14"),
     ("es", "LOS MAESTROS INICIAN UNA HUELGA INDEFINIDA", "14"),
     ("es", "Los campesinos bloquearon la carretera Panamericana durante seis horas.", "14"),
