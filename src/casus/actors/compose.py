@@ -5,9 +5,9 @@ Rules, in order, on the atoms of one sentence (longest non-overlapping first):
 1. role + demonym (it/fr/es: "soldati nordcoreani", "forze russe") and demonym/country/organisation + role
    (en/de/ru: "the South Korean intelligence agency", "die russische Armee", "Russia's foreign minister",
    "NATO Secretary General") -> one mention, the country's code with the role (PRKMIL, KORSPY, RUSGOV).
-2. role + connector + country/organisation/bound role ("l'agenzia di intelligence della Corea del Sud",
-   "soldati delle forze speciali nordcoreane", "il segretario generale della NATO"), innermost first.
-3. title + person ("il presidente russo Vladimir Putin", "il presidente sudcoreano (Yoon Suk Yeol)"):
+2. role + connector + country/organisation/bound role ("l'agenzia di intelligence della Lituania",
+   "soldati delle forze speciali bielorusse", "il segretario generale della NATO"), innermost first.
+3. title + person ("il presidente russo Vladimir Putin", "il presidente francese (Emmanuel Macron)"):
    one mention named for the person; its code is the person's office on the date (else the title's).
 4. title + an unknown capitalised name: the name is kept with the title's code.
 Then each part becomes a Mention; see `Composer.finish`.

@@ -1,6 +1,6 @@
 """The one country a document's places point to, for a document that names no country at all.
 
-Case summaries often name only places: "Paramilitares ejecutaron a dos personas , ANTIOQUIA , PUEBLORRICO",
+Case summaries often name only places: "Hombres armados mataron a un campesino , ANTIOQUIA , PUEBLORRICO",
 "gunmen attacked a village in Borno". `PlaceIndex.home(text, folded)` finds the document's places and, when
 they all point to one country, returns it with the place names that gave it; coref.home_country then gives
 that country to the document's bare domestic roles.

@@ -145,7 +145,7 @@ class ActorFinder:
                 mention.start = out[-1].end
                 mention.text = text[mention.start : mention.end]
             if out and self._acronym_after(out[-1], mention, text):
-                continue  # "la Federación Colombiana de Educadores (Fecode)": one mention
+                continue  # "la Organización Nacional Indígena de Colombia (ONIC)": one mention
             if mention.kind == "capital" and dateline(mention.start, mention.end, text, sent):
                 continue  # "ROMA -", "Berlin (dpa) -": where the report was filed, no actor of its events
             out.append(mention)

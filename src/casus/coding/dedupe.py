@@ -223,7 +223,7 @@ def join_split(found: list[Event]) -> list[Event]:
 
 def _one_full_attack(found: list[Event]) -> list[Event]:
     """Violent events of one sentence and one PLOVER type with the very same source and target ("gunmen
-    stormed a police school and detonated explosive vests, killing 41 police trainees"): one attack, the
+    raided a barracks and set off suicide vests, killing 30 recruits"): one attack, the
     first trigger's (the main verb's); the later statements add to its `mentions`."""
     kept: list[Event] = []
     for ev in sorted(found, key=trigger_start):

@@ -739,7 +739,7 @@ PROTEST_ROOT = "14"
 
 def _aside(sent: Sentence, match: TriggerMatch, matches: list[TriggerMatch]) -> bool:
     """A trigger inside parentheses ("ocupó cinco propiedades (de las que fueron desalojados)", "la
-    Gendarmería (policía fronteriza militarizada)") is an aside that explains a name or recalls background;
+    Prefectura (guardia costera militarizada)") is an aside that explains a name or recalls background;
     where the sentence states an event outside them, that one is the news."""
 
     def inside(m: TriggerMatch) -> bool:
@@ -774,7 +774,7 @@ BAN_WINDOW = 3  # tokens from a ban verb to the protest it bans ("prohibió las 
 
 
 def _banned_protest(sent: Sentence, match: TriggerMatch, matches: list[TriggerMatch]) -> bool:
-    """A protest word that a ban or veto takes as its object ("prohibió las manifestaciones de apoyo a Irak",
+    """A protest word that a ban or veto takes as its object ("prohibió las marchas de apoyo a los mineros",
     "impidió la marcha") names a protest that was not held: the ban is the event, not the protest."""
     if match.trigger.pos != "noun" or not match.trigger.cameo.startswith(PROTEST_ROOT):
         return False
@@ -800,7 +800,7 @@ PURPOSE_REACH = 30  # tokens from the act to the purpose clause that says why it
 def _protest_as_purpose(
     sent: Sentence, lex: Lexicon, match: TriggerMatch, matches: list[TriggerMatch]
 ) -> bool:
-    """A protest in a purpose clause of an official act ("suspendió las exportaciones de crudo para protestar
+    """A protest in a purpose clause of an official act ("suspendió sus exportaciones de gas para protestar
     por ...", "convocó al embajador para protestar", "amenazó con recurrir a la justicia para protestar") is
     why the act was done: the act (a sanction, a summons, a threat) is the event, not a protest (CAMEO codes
     the concrete action). A march or a strike "para protestar" stays a protest."""
@@ -815,7 +815,7 @@ def _protest_as_purpose(
         between = sent.tokens[other.tokens[-1] + 1 : first]
         if any(t.text in (";", ":", ".") for t in between):
             continue
-        # "la manifestación, disuelta por la policía, organizada para protestar": the purpose is that of the
+        # "la marcha, dispersada por la policía, convocada para protestar": the purpose is that of the
         # participle right before it, whose protest the sentence names
         endings = tuple(e for e in lex.defaults["participle"] if len(e) >= 3)
         if any(
@@ -830,7 +830,7 @@ def _protest_as_purpose(
 def _protest_topic(sent: Sentence, lex: Lexicon, match: TriggerMatch, matches: list[TriggerMatch]) -> bool:
     """A verb in a relative clause or an appositive participle on a protest ("las protestas que exigen la
     nacionalización del gas", "una marcha que apoyaba a los presos", "marchas que la policía dispersó",
-    "la manifestación, violentamente disuelta por la policía, ...") describes that protest: the protest is the
+    "la marcha, disuelta con violencia por la policía, ...") describes that protest: the protest is the
     event the sentence reports, what it demanded or how it ended is no event of its own (PLOVER: the topic of
     a protest is a property of the PROTEST event). A protest word in the relative clause ("la huelga que
     paralizó el país") is the protest itself and stays."""

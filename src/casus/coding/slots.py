@@ -1034,7 +1034,7 @@ def _qualified(doc: Doc, lex: Lexicon, mentions: list[Mention], m: Mention) -> M
         return m
     words = doc.text[prev.end : m.start].split()
     if not words and prev.kind != "demonym" and doc.text[prev.end : m.start] == " ":
-        # "French National Assembly president Laurent Fabius": a title after an organ of a country
+        # "Bulgarian National Assembly president Ivan Petrov": a title after an organ of a country
         return replace(m, code=prev.country + m.code[3:], country=prev.country)
     if prev.kind != "demonym":
         return m

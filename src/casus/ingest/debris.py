@@ -16,7 +16,7 @@ from casus.language.data import load_yaml
 STRIP_CHARS = " \t\u00a0\u202f-–—_|•·*»«<>→←↑↓:.,;›‹#►▶◀▸…\"'“”‘’()[]{}/\\+=~"
 _LONE_DASH = re.compile(r"^[\-–—_*•·=~#|.\s]+$")
 _LINK_ONLY = re.compile(r"^(?:<?https?://|www\.|pic\.twitter\.com/)\S*>?$", re.I)
-# "— Mark Rutte (@SecGenNATO) https://twitter.com/..." or "— Name (@handle) October 21, 2024"
+# "— Jane Doe (@JaneDoe) https://twitter.com/..." or "— Name (@handle) October 21, 2024"
 HANDLE = re.compile(r"\(@(?P<handle>[A-Za-z0-9_.]{1,40})\)")
 SIGNATURE = re.compile(
     r"^[—–\-]\s*(?P<name>[^()\n]{1,100}?)\s*\(@(?P<handle>[A-Za-z0-9_.]{1,40})\)\s*(?P<rest>.{0,300})$"
