@@ -138,3 +138,15 @@ def test_actors_es_head_of_a_body_takes_its_sector(
     finder: ActorFinder, text: str, actor: str, code: str
 ) -> None:
     assert codes(find(finder, text)).get(actor) == code, codes(find(finder, text))
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Guerrilleros secuestraron a la alcaldesa del pueblo.", "---GOV"),
+        ("Desconocidos atacaron a la senadora cuando salía del Congreso.", "---LEG"),
+        ("La gobernadora de la provincia denunció amenazas.", "---GOV"),
+    ],
+)
+def test_actors_es_feminine_titles(finder: ActorFinder, text: str, code: str) -> None:
+    assert code in codes(find(finder, text)).values(), codes(find(finder, text))
