@@ -159,7 +159,7 @@ def test_it_expression_of_interest_is_no_demonstration():
 
 def test_de_recognised_government_is_a_status():
     events = code_with_gazetteer(
-        "de", "Die international anerkannte Regierung im Jemen bat Riad um Unterstützung."
+        "de", "Die international anerkannte jemenitische Regierung bat Riad um Unterstützung."
     )
     assert not [e for e in events if e.cameo.startswith("054")]
     events = code_with_gazetteer("de", "Russland erkannte die Unabhängigkeit Abchasiens an.")
