@@ -97,3 +97,23 @@ def test_actors_s4_a_dateline_is_no_actor(finder, text, lang):
 def test_actors_s4_countries_elsewhere_stay(finder, text, lang, code):
     found = codes_of(finder, text, lang)
     assert any(c.startswith(code) for c in found), found
+
+
+@pytest.mark.parametrize(
+    "text, lang, code",
+    [
+        ("Seit Samstag feuert die Armee auf syrisches Territorium.", "de", "SYR"),
+        ("Es gab erneut Angriffe auf israelische Zivilisten.", "de", "ISRCVL"),
+        ("Die Polizei hat den Franzosen Karim Benali festgenommen.", "de", "FRA"),
+        ("Nell'est del Pakistan sono state uccise quattro persone.", "it", "PAK"),
+        ("I passeggeri sono atterrati all'aeroporto Fiumicino di Roma.", "it", "ITA"),
+    ],
+)
+def test_actors_s4_adjectives_people_and_places_stay(finder, text, lang, code):
+    found = codes_of(finder, text, lang)
+    assert any(c.startswith(code) for c in found), found
+
+
+def test_actors_s4_a_dateline_still_gives_the_home_country(finder):
+    found = codes_of(finder, "Wien – Die Ärzte der Spitäler forderten mehr Personal.", "de")
+    assert "AUTHLH" in found, found

@@ -61,6 +61,7 @@ class Memory:
     heads: dict[str, list[Mention]] = field(default_factory=dict)
     last_source: Mention | None = None
     located: set[str] = field(default_factory=set)  # countries named as a place or a domestic actor
+    datelines: list[Mention] = field(default_factory=list)  # "Wien –": no actor, but where the story is
 
 
 def coref_phrase(

@@ -37,12 +37,13 @@ _CONNECTOR = {
     "it": r"\s+(di|del|della|dell\s*'|d\s*'|per\s+l\s*'|per\s+la|per\s+il)\s*$",
     "fr": r"\s+(de|du|de\s+la|de\s+l\s*'|d\s*'|pour\s+la|pour\s+l\s*')\s*$",
 }
-_CONNECTOR_RE = {lang: re.compile(r"([A-ZÀ-Þ][\w'’]*)" + p) for lang, p in _CONNECTOR.items()}
-_WORD_BEFORE = re.compile(r"([A-ZÀ-Þ][\w'’]*)[ \-]$")
+_CONNECTOR_RE = {lang: re.compile(r"(?<![\w'’])([A-ZÀ-Þ]\w*)" + p) for lang, p in _CONNECTOR.items()}
+_WORD_BEFORE = re.compile(r"(?<![\w'’])([A-ZÀ-Þ]\w*)[ \-]$")
 _WORD_AFTER = re.compile(r"^ ([A-ZÀ-Þ][\w\-]*)")
 _OPENERS = (":", "—", "–", "-", "«", '"', "“", "„", "»", "(", "'")
 _DATELINE = re.compile(r"\s*(,\s*[^\n\-–—(]{0,30}?)?\s*(\([^)\n]{1,40}\)\s*)?[-–—]\s")
 _STAY = re.compile(r"-(Exil|Urlaub|Aufenthalt)\w*")  # German "im US-Exil", "im Spanien-Urlaub": a place
+_ADJECTIVE_DE = re.compile(r"(\w+isch|Deutsch|\w+ländisch)(e|er|es|en|em)")
 _LANGUAGE_DE = re.compile(r"[A-ZÄÖÜ]\w*isch|Deutsch")
 _NAME_LANGS = frozenset({"it", "fr", "de"})
 
@@ -79,7 +80,9 @@ def in_name(
             ):
                 return f"part of the name {m.group(1)} {word}"
     conn = _CONNECTOR_RE.get(lang or "")
-    if conn is not None and any(e.kind in ("country", "capital") for e in atom.entries):
+    if conn is not None and any(
+        e.kind == "country" for e in atom.entries
+    ):  # "aeroporto Fiumicino di Roma": a place
         m = conn.search(window)
         if m is not None:
             prev_start = atom.start - len(window) + m.start(1)
@@ -105,7 +108,14 @@ def in_name(
     if _LANGUAGE_DE.fullmatch(word):
         return f"{word}: a language"  # "sagte er auf Englisch": the adjective is written in lower case
     m = _WORD_AFTER.match(text[atom.end : sent.end])
-    if m is not None and atom.end + 1 not in role_starts and word.lower().endswith(("e", "er", "es", "en")):
+    if (
+        m is not None
+        and _ADJECTIVE_DE.fullmatch(word)
+        and atom.end + 1 not in role_starts
+        and not _WORD_AFTER.match(
+            text[atom.end + 1 + len(m.group(1)) : sent.end]
+        )  # "den Deutschen Max Weber"
+    ):
         return f"part of the name {word} {m.group(1)}"
     return None
 

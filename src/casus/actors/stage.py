@@ -94,7 +94,10 @@ class ActorFinder:
                     places,
                 )
             mentions.extend(self._sentence(atoms, sent, text, folded, lang, day, memory))
-        home_country(mentions, memory.located, lambda: self.places.home(text, folded, places))
+        # a dateline ("Wien –") names no actor but still says where the story is: it counts for the home country
+        home_country(
+            mentions + memory.datelines, memory.located, lambda: self.places.home(text, folded, places)
+        )
         return mentions
 
     @staticmethod
@@ -147,7 +150,10 @@ class ActorFinder:
             if out and self._acronym_after(out[-1], mention, text):
                 continue  # "la Organización Nacional Indígena de Colombia (ONIC)": one mention
             if mention.kind == "capital" and dateline(mention.start, mention.end, text, sent):
-                continue  # "ROMA -", "Berlin (dpa) -": where the report was filed, no actor of its events
+                memory.datelines.append(mention)  # "ROMA -", "Berlin (dpa) -": where the report was filed
+                if mention.country:
+                    memory.located.add(mention.country)
+                continue
             out.append(mention)
             self.composer.remember(mention, part, folded, lang, sent.start, memory)
         return out
