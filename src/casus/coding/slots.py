@@ -1089,7 +1089,16 @@ def _agent_of_noun(doc: Doc, sent: Sentence, lex: Lexicon, match: TriggerMatch, 
 
 
 CASUALTY_VERBS = {
-    "en": frozenset({"died", "die", "dies", "killed", "wounded", "injured", "hurt", "perished"})
+    "en": frozenset({"died", "die", "dies", "killed", "wounded", "injured", "hurt", "perished"}),
+    # "sedici poliziotti sono rimasti feriti durante l'attacco", "trois policiers ont été blessés lors de l'attaque"
+    "it": frozenset(
+        {"morti", "morto", "morta", "morte", "uccisi", "ucciso", "uccisa", "uccise", "feriti", "ferito", "ferita"}
+        | {"ferite", "deceduti", "deceduto"}
+    ),
+    "fr": frozenset(
+        {"morts", "mort", "morte", "mortes", "tués", "tué", "tuée", "tuées", "blessés", "blessé", "blessée"}
+        | {"blessées", "décédés", "péri"}
+    ),
 }
 
 
@@ -1112,6 +1121,7 @@ PASSIVE_TAIL = 3  # words from the preposition to the noun: "in a roadside bomb 
 # hurt inside the event; not "for / with / over" ("were arrested for the attack", "indagati per l'omicidio")
 PASSIVE_LINKS = frozenset(
     {"in", "during", "after", "amid", "at", "en", "durante", "dans", "lors", "nel", "nella"}
+    | {"nell'", "nei", "negli", "nelle", "dopo", "pendant", "durant", "après"}
 )
 
 
