@@ -74,12 +74,13 @@ def test_actors_s4_a_stay_abroad_is_no_actor(finder):
         ("ROMA - Ha criticato duramente il piano sui migranti.", "it"),
         ("Berlin (dpa) - Scharfe Kritik an dem Gesetz kam am Montag.", "de"),
         ("PARIS, 3 mars (AFP) - Des manifestants ont bloqué la rocade.", "fr"),
+        ("Moskau/Kiew – Die Gespräche wurden am Abend abgebrochen.", "de"),
     ],
 )
 def test_actors_s4_a_dateline_is_no_actor(finder, text, lang):
-    city = text.split()[0].strip(",")
+    cities = text.split()[0].strip(",").split("/")
     found = [m.text for m in find(finder, text, lang)]
-    assert city not in found, found
+    assert not set(cities) & set(found), found
 
 
 @pytest.mark.parametrize(

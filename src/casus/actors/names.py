@@ -41,7 +41,8 @@ _CONNECTOR_RE = {lang: re.compile(r"(?<![\w'’])([A-ZÀ-Þ]\w*)" + p) for lang,
 _WORD_BEFORE = re.compile(r"(?<![\w'’])([A-ZÀ-Þ]\w*)[ \-]$")
 _WORD_AFTER = re.compile(r"^ ([A-ZÀ-Þ][\w\-]*)")
 _OPENERS = (":", "—", "–", "-", "«", '"', "“", "„", "»", "(", "'")
-_DATELINE = re.compile(r"\s*(,\s*[^\n\-–—(]{0,30}?)?\s*(\([^)\n]{1,40}\)\s*)?[-–—]\s")
+_DATELINE = re.compile(r"(\s*/\s*\w[\w .'-]{0,30}?)*\s*(,\s*[^\n\-–—(]{0,30}?)?\s*(\([^)\n]{1,40}\)\s*)?[-–—]\s")
+_DATELINE_BEFORE = re.compile(r"(\w[\w .'-]{0,30}?\s*/\s*)+")  # "London/Brüssel –": the first city
 _STAY = re.compile(r"-(Exil|Urlaub|Aufenthalt)\w*")  # German "im US-Exil", "im Spanien-Urlaub": a place
 _ADJECTIVE_DE = re.compile(r"(\w+isch|Deutsch|\w+ländisch)(e|er|es|en|em)")
 _LANGUAGE_DE = re.compile(r"[A-ZÄÖÜ]\w*isch|Deutsch")
@@ -122,7 +123,8 @@ def in_name(
 
 def dateline(start: int, end: int, text: str, sent: Sentence) -> bool:
     """A capital that opens its sentence and is followed by a dash, perhaps after a date and an agency in
-    parentheses: "ROMA -", "Berlin (dpa) -", "PARIS, 3 mars (AFP) –"."""
-    if text[sent.start : start].strip(" \t\"'«“"):
+    parentheses, or with other cities: "ROMA -", "Berlin (dpa) -", "PARIS, 3 mars (AFP) –", "London/Brüssel –"."""
+    before = text[sent.start : start].strip(" \t\"'«“")
+    if before and not _DATELINE_BEFORE.fullmatch(before):
         return False
     return _DATELINE.match(text, end, sent.end) is not None
