@@ -57,6 +57,7 @@ def test_actors_s4_country_inside_a_name_is_no_actor(finder, text, lang, country
         ("Il a répondu en anglais aux questions des journalistes.", "fr", "GBR"),
         ("Der Minister beantwortete die Fragen auf Englisch.", "de", "GBR"),
         ("Das Buch ist in englischer Sprache erschienen.", "de", "GBR"),
+        ("Les chercheurs dénoncent la domination de l'anglais dans les revues.", "fr", "GBR"),
     ],
 )
 def test_actors_s4_a_language_is_no_country(finder, text, lang, country):
@@ -90,6 +91,7 @@ def test_actors_s4_a_dateline_is_no_actor(finder, text, lang):
         ("L'ambasciata d'Italia a Parigi ha protestato.", "it", "ITA"),
         ("Il ministro ha incontrato a Roma il collega francese.", "it", "FRA"),
         ("Le gouvernement a accusé la Russie d'ingérence.", "fr", "RUS"),
+        ("Le Français a été interpellé à la frontière.", "fr", "FRA"),
         ("Deutsche Soldaten sollen nach Litauen verlegt werden.", "de", "DEUMIL"),
         ("Der Außenminister reiste am Montag nach Russland und traf Lawrow.", "de", "RUS"),
         ("La policía de Roma detuvo a dos hombres.", "es", "ITA"),

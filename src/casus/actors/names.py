@@ -8,7 +8,8 @@
   before this rule is asked. A role word ("il Ministro", "Regierung"), a state noun ("Repubblica",
   "Ambasciata") or another actor before the country keeps the country reading.
 - A language: "audio inglese", "in lingua francese", "en anglais", "auf Englisch", "in englischer Sprache"
-  (grammar.yaml `language_contexts`, and German capitalised "-isch" nouns inside a sentence).
+  (grammar.yaml `language_contexts`), German capitalised "-isch" nouns inside a sentence, French "l'anglais",
+  "le français" in lower case (the people are "les Anglais", "le Français").
 - A stay: German "im US-Exil", "aus dem Spanien-Urlaub" (a compound of the country and exile or holiday).
 - A dateline: "ROMA -", "Berlin (dpa) -", "PARIS, 3 mars (AFP) -" at the start of a sentence says where the
   report was filed; the capital there is a place, not its government (`dateline`).
@@ -46,6 +47,7 @@ _DATELINE_BEFORE = re.compile(r"(\w[\w .'-]{0,30}?\s*/\s*)+")  # "London/Brüsse
 _STAY = re.compile(r"-(Exil|Urlaub|Aufenthalt)\w*")  # German "im US-Exil", "im Spanien-Urlaub": a place
 _ADJECTIVE_DE = re.compile(r"(\w+isch|Deutsch|\w+ländisch)(e|er|es|en|em)")
 _LANGUAGE_DE = re.compile(r"[A-ZÄÖÜ]\w*isch|Deutsch")
+_ARTICLE_FR = re.compile(r"(?<!\w)(le|l\s*['’])\s*$", re.IGNORECASE)
 _NAME_LANGS = frozenset({"it", "fr", "de"})
 
 
@@ -94,6 +96,13 @@ def in_name(
                 and _folded_word(m.group(1)) not in _STATE_NOUNS
             ):
                 return f"part of the name {text[prev_start : atom.end]}"
+    if (
+        lang == "fr"
+        and word.islower()
+        and _ARTICLE_FR.search(window)
+        and all(e.kind == "demonym" for e in atom.entries)
+    ):
+        return f"{word}: a language"  # "l'anglais conquérant", "bouter le français": the people are capitalised
     if lang != "de":
         return None
     stay = _STAY.match(text, atom.end)
