@@ -110,7 +110,7 @@ def test_a_passive_of_support_is_still_coded(segmenter, coder):
 @pytest.mark.parametrize(
     "text",
     [
-        "La gobernación prohibió las marchas de apoyo a los mineros en el casco histórico.",
+        "La gobernación prohibió ayer las manifestaciones de apoyo a los huelguistas en la plaza mayor.",
         "La alcaldía impidió la marcha de los transportistas hacia la plaza principal.",
     ],
 )
@@ -204,7 +204,7 @@ def test_a_clash_between_police_and_agitators_is_no_armed_fighting(segmenter, co
     "text",
     [
         "Se cumplió el paro nacional en medio de protestas aisladas que la policía dispersó sin demora.",
-        "Los médicos comenzaron el paro con una marcha, disuelta con violencia por la policía, ante el hospital.",
+        "Los profesores iniciaron la huelga con una marcha, disuelta con violencia por la policía, frente a la gobernación.",
     ],
 )
 def test_how_a_protest_ended_in_a_clause_on_it_describes_the_protest(segmenter, coder, text):
