@@ -191,7 +191,7 @@ def test_it_disease_kills_no_one_and_a_court_sentence_is_no_criticism():
     events = code_with_gazetteer("it", "La stessa malformazione cardiaca avrebbe ucciso suo fratello.")
     assert not [e for e in events if e.cameo.startswith("18")]
     events = code_with_gazetteer(
-        "it", "La corte d'appello ha ordinato ai tribunali di applicare la pena capitale."
+        "it", "La corte d'appello ha ordinato ai tribunali di applicare la condanna a morte."
     )
     assert not [e for e in events if e.cameo.startswith("111")]
 
