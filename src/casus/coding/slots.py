@@ -1090,7 +1090,7 @@ def _agent_of_noun(doc: Doc, sent: Sentence, lex: Lexicon, match: TriggerMatch, 
 
 CASUALTY_VERBS = {
     "en": frozenset({"died", "die", "dies", "killed", "wounded", "injured", "hurt", "perished"}),
-    # "sedici poliziotti sono rimasti feriti durante l'attacco", "trois policiers ont été blessés lors de l'attaque"
+    # "dodici agenti sono rimasti feriti durante l'attacco", "trois policiers ont été blessés lors de l'attaque"
     "it": frozenset(
         {"morti", "morto", "morta", "morte", "uccisi", "ucciso", "uccisa", "uccise", "feriti", "ferito", "ferita"}
         | {"ferite", "deceduti", "deceduto"}
