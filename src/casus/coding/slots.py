@@ -1090,7 +1090,7 @@ def _agent_of_noun(doc: Doc, sent: Sentence, lex: Lexicon, match: TriggerMatch, 
 
 CASUALTY_VERBS = {
     "en": frozenset({"died", "die", "dies", "killed", "wounded", "injured", "hurt", "perished"}),
-    # "dodici agenti sono rimasti feriti durante l'attacco", "trois policiers ont été blessés lors de l'attaque"
+    # "tre guardie sono rimaste ferite durante l'assalto", "trois policiers ont été blessés lors de l'attaque"
     "it": frozenset(
         {"morti", "morto", "morta", "morte", "uccisi", "ucciso", "uccisa", "uccise", "feriti", "ferito", "ferita"}
         | {"ferite", "deceduti", "deceduto"}
