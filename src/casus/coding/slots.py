@@ -232,7 +232,16 @@ def assign(
     passive = trig.pos == "verb" and _is_passive(doc, sent, lex, match.anchor, mentions)
     passive = passive and not _stative(sent, lex, match.anchor)
     reduced = trig.pos == "verb" and not passive and _reduced_passive(sent, lex, match)
-    passive = passive or reduced
+    # "Benazir Bhutto, uccisa in un attentato", "the journalist, killed in a raid", "il dj rimasto ucciso":
+    # a participle clause on the person it hurt
+    appositive = (
+        trig.pos == "verb"
+        and not passive
+        and not reduced
+        and trig.cameo[:2] in HOSTILE_ROOTS
+        and _participle_clause(doc, sent, lex, match, before)
+    )
+    passive = passive or reduced or appositive
     roles.passive = passive
 
     agent: Mention | None = None
@@ -274,9 +283,26 @@ def assign(
         if _purpose_between(sent, lex, prev_end, m.start):
             break  # "… per combattere la Russia": a hostile purpose clause is an event of its own
         gap = _gap(doc, prev_end, m.start)
-        if _where(lex, trig, m, gap):
+        if _where(lex, trig, m, gap) or (
+            trig.pos == "noun"
+            and trig.cameo[:2] in HOSTILE_ROOTS
+            and m.kind in CITY_KINDS
+            and prev_end == t_end
+            and gap in lex.defaults["of"]
+        ):
             prev_end = m.end
-            continue  # "protestaron en Jerusalén contra X": where it happened, not whom it is against
+            continue  # "protestaron en Jerusalén contra X", "die Anschläge von Brüssel": where, not who
+        if (
+            trig.pos == "noun"
+            and trig.cameo[:2] in HOSTILE_ROOTS
+            and target is None
+            and prev_end == t_end
+            and _casualty_after(doc, lex, t_end, predicative=False)
+            and len(gap.split()) == 1
+        ):
+            target = m  # "der bei dem Anschlag getötete Journalist": the one the attack killed
+            prev_end = m.end
+            continue
         if (
             gap == ""
             and prev_end == t_end
@@ -400,6 +426,9 @@ def assign(
         if trig.pos == "verb" and _second_predicate(lex, gap_text):
             continue  # "X ha ringraziato il governo e ha invitato Y": the first verb's object is no subject
         modifier = gap_text == "" and near.kind not in PLACE_KINDS  # "in a REBEL attack": who attacked
+        hostile_noun = trig.pos == "noun" and trig.cameo[:2] in HOSTILE_ROOTS
+        if hostile_noun and gap_text == "" and near.kind in CITY_KINDS:
+            continue  # "the Paris attacks": where they happened, not who attacked
         if (
             not (target_markers.match(last) and last not in lex.defaults["of"])
             or trig.pos == "noun"
@@ -408,6 +437,10 @@ def assign(
             subject = near
             if trig.cameo[:2] in HOSTILE_ROOTS and _passive_before(lex, gap_text):
                 victim, subject = near, None  # "three workers were killed in a bomb attack": they were hit
+            elif hostile_noun and _casualty_after(doc, lex, t_end, predicative=True):
+                victim, subject = near, None  # "die Soldaten, die bei dem Angriff verletzt wurden"
+            elif trig.pos == "noun" and last in lex.defaults["agent"]:
+                victim = _passive_patient(doc, lex, before, near)  # "X wurde von Y in Gewahrsam genommen"
             break
     if trig.pos == "noun" and subject is not None and subject.end < t_start - 60:
         subject = None
@@ -790,6 +823,12 @@ def _verb_final(
         # clause goes on with a place ("in Vilnius") only set off a date: the subject stands before it
         if not comma or not inside or _gap_before(doc, inside[0], clause_start) not in LOCATIVE_DE:
             break
+    antecedent = _relative_antecedent(doc, sent, cands, clause_start, comma)
+    if antecedent is not None and not any(
+        m for m in inside if not _marker(lex.marker_res["agent"], _gap_before(doc, m, clause_start))
+    ):
+        # "der Journalist, der (von Soldaten) getötet wurde": the relative pronoun's head
+        inside = [antecedent] + inside
     if not inside:
         return None
     agent = next(
@@ -829,6 +868,22 @@ def _verb_final(
     roles.target = rest[0] if rest else None
     roles.how.append("verb-final")
     return roles
+
+
+RELATIVE_DE = frozenset({"der", "die", "das", "den", "dem", "denen", "welcher", "welche", "welches"})
+
+
+def _relative_antecedent(doc: Doc, sent: Sentence, cands: list[Mention], clause_start: int, comma: bool):
+    """The actor right before ", der/die ..." (a German relative clause): the relative pronoun stands for it."""
+    if not comma:
+        return None
+    words = _norm(doc.text[clause_start : clause_start + 12]).split()
+    if not words or words[0] not in RELATIVE_DE:
+        return None
+    head = next((m for m in reversed(cands) if m.end <= clause_start - 1), None)
+    if head is None or head.start < sent.start or _gap(doc, head.end, clause_start) != ",":
+        return None
+    return head
 
 
 def _gap_before(doc: Doc, m: Mention, lo: int) -> str:
@@ -1112,6 +1167,85 @@ def _casualty_before(doc: Doc, lex: Lexicon, subject: Mention, t_start: int) -> 
     if at is None or at + 1 >= len(words):
         return False
     return words[at + 1] in links and len(words) - at - 2 <= PASSIVE_TAIL
+
+
+# a copula of result before a participle ("il dj rimasto ucciso", "i soldati restati feriti"): a passive
+RESULT_COPULA = {
+    "it": frozenset({"rimasto", "rimasta", "rimasti", "rimaste", "restato", "restata", "restati"})
+}
+# English participles of harm to people (their past tenses are written the same: only these are read as
+# a participle clause on the one harmed); "at" and "after" also follow an active verb ("killed at least 40")
+HARMED = {
+    "en": frozenset(
+        {"shot", "murdered", "kidnapped", "abducted", "arrested", "detained", "executed", "beaten", "stabbed"}
+        | {"assassinated", "tortured", "captured"}
+    )
+}
+CLAUSE_LINKS = frozenset({"at", "after", "dopo", "après"})
+# German participles of killing and wounding; attributive ("der getötete Journalist") with an ending
+DE_CASUALTY = ("getötet", "verletzt", "verwundet", "ermordet", "erschossen", "umgekommen", "gestorben")
+DE_CASUALTY_ENDINGS = ("e", "en", "er", "es")
+
+
+def _participle_clause(
+    doc: Doc, sent: Sentence, lex: Lexicon, match: TriggerMatch, before: list[Mention]
+) -> bool:
+    """A hostile participle right after an actor, set off by a comma or after "rimasto", and followed by a
+    preposition of the event or of its agent ("X, uccisa in un attentato", "the journalist, killed in a raid",
+    "la journaliste, tuée lors d'une attaque", "soldiers killed in the ambush"): the actor was hit."""
+    toks = sent.tokens
+    anchor = match.anchor
+    if not before or match.tokens[0] != anchor or anchor + 1 >= len(toks):
+        return False
+    word = _norm(toks[anchor].text)
+    lemma = (toks[anchor].lemma or "").lower()
+    endings = tuple(lex.defaults["participle"])
+    casualty = word in CASUALTY_VERBS.get(lex.lang, frozenset()) | HARMED.get(lex.lang, frozenset())
+    if lex.lang in HARMED and not casualty:
+        return False  # English past tenses look like participles: only the verbs of harm to people
+    if not casualty and (word == lemma or not endings or not word.endswith(endings)):
+        return False
+    if anchor > 0 and _norm(toks[anchor - 1].text) in HAVE_AUX.get(lex.lang, ()):
+        return False
+    near = before[-1]
+    gap = _norm(doc.text[near.end : toks[anchor].start]).split()
+    copula = [w for w in gap if w != ","]
+    if copula and all(w in RESULT_COPULA.get(lex.lang, ()) for w in copula):
+        return True  # "rimasto ucciso", ", rimasto ucciso"
+    if gap not in ([","], []) or (not gap and lex.lang != "en"):
+        return False
+    nxt = _norm(toks[anchor + 1].text).replace("'", " ").split()
+    links = (PASSIVE_LINKS - CLAUSE_LINKS) | set(lex.defaults["agent"])
+    return bool(nxt) and nxt[0] in links
+
+
+def _casualty_after(doc: Doc, lex: Lexicon, t_end: int, predicative: bool) -> bool:
+    """German: a participle of killing or wounding right after a hostile noun, attributive ("der bei dem
+    Anschlag getötete Journalist") or with its passive auxiliary ("die bei dem Angriff verletzt wurden")."""
+    if lex.lang != "de":
+        return False
+    words = _norm(doc.text[t_end : t_end + 40]).replace(",", " , ").split()
+    if not words:
+        return False
+    first = words[0]
+    if predicative:
+        return first in DE_CASUALTY and len(words) > 1 and words[1] in lex.defaults["passive_aux"]
+    return any(first == p + e for p in DE_CASUALTY for e in DE_CASUALTY_ENDINGS)
+
+
+def _passive_patient(doc: Doc, lex: Lexicon, before: list[Mention], agent: Mention) -> Mention | None:
+    """ "Der Demonstrant wurde von der Polizei in Gewahrsam genommen": the actor before a passive auxiliary
+    and the agent marker is what the agent did the noun's act to."""
+    at = before.index(agent) if agent in before else -1
+    if at < 1:
+        return None
+    prev = before[at - 1]
+    words = _norm(doc.text[prev.end : agent.start]).split()
+    aux = set(lex.defaults["passive_aux"])
+    if not 2 <= len(words) <= 4 or words[0] not in aux:
+        return None
+    rest = [w for w in words[1:] if w not in ARTICLES]
+    return prev if len(rest) == 1 and rest[0] in lex.defaults["agent"] else None
 
 
 PASSIVE_OPENING = 1  # words before the auxiliary: "were killed", "have been killed"
