@@ -21,12 +21,20 @@ def _roles(lang: str, text: str, root: str) -> list[tuple[str | None, str | None
 @pytest.mark.parametrize(
     "lang, text, victim",
     [
-        ("it", "Il giornalista, ucciso in un agguato lo scorso anno, scriveva per un quotidiano locale.", "---MED"),
+        (
+            "it",
+            "Il giornalista, ucciso in un agguato lo scorso anno, scriveva per un quotidiano locale.",
+            "---MED",
+        ),
         ("it", "Il giovane poliziotto rimasto ucciso durante la sparatoria aveva 28 anni.", "---COP"),
         ("en", "The reporter, killed in an air strike last month, had covered the war since 2014.", "---MED"),
         ("en", "Two soldiers killed in the ambush were buried in their home town.", "---MIL"),
         ("fr", "Le policier, blessé lors de la fusillade, a été transporté à l'hôpital.", "---COP"),
-        ("de", "Der Reporter, der bei dem Bombenanschlag getötet wurde, arbeitete für einen Radiosender.", "---MED"),
+        (
+            "de",
+            "Der Reporter, der bei dem Bombenanschlag getötet wurde, arbeitete für einen Radiosender.",
+            "---MED",
+        ),
         ("de", "Der bei dem Überfall getötete Polizist hinterlässt zwei Kinder.", "---COP"),
         ("de", "Die Soldaten, die bei dem Angriff verletzt wurden, kamen in ein Krankenhaus.", "---MIL"),
     ],
@@ -44,7 +52,9 @@ def test_roles_s4_active_verb_keeps_its_subject():
 
 
 def test_roles_s4_participle_agent_is_the_source():
-    roles = _roles("it", "Il giornalista, rimasto ucciso da un colpo sparato da un poliziotto, aveva trent'anni.", "18")
+    roles = _roles(
+        "it", "Il giornalista, rimasto ucciso da un colpo sparato da un poliziotto, aveva trent'anni.", "18"
+    )
     assert ("---COP", "---MED") in roles, roles
 
 
@@ -76,4 +86,18 @@ def test_roles_s4_city_after_an_attack_noun_is_where(lang, text):
 
 
 def test_roles_s4_group_after_an_attack_noun_stays_the_source():
-    assert any(src == "PSEREBHMS" for src, _ in _roles("it", "Gli attacchi di Hamas contro Israele continuano.", "19"))
+    assert any(
+        src == "PSEREBHMS"
+        for src, _ in _roles("it", "Gli attacchi di Hamas contro Israele continuano.", "19")
+    )
+
+
+def test_coding_roles_single_german_protester_is_an_actor():
+    # the singular "Demonstrant" names a civilian as the plural does: the arrested one is the target
+    got = [
+        (e.cameo, e.source.code if e.source else None, e.target.code if e.target else None)
+        for e in code_with_gazetteer(
+            "de", "Ein Demonstrant wurde am Abend von der Polizei in Gewahrsam genommen."
+        )
+    ]
+    assert ("173", "---COP", "---CVL") in got
