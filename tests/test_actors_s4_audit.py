@@ -38,7 +38,11 @@ def test_actors_s4_named_organisations_win_over_their_country(finder, text, lang
 @pytest.mark.parametrize(
     "text, lang, country",
     [
-        ("I sindacati hanno criticato la gestione della società Autostrade Meridionali Italiane.", "it", "ITA"),
+        (
+            "I sindacati hanno criticato la gestione della società Autostrade Meridionali Italiane.",
+            "it",
+            "ITA",
+        ),
         ("Il sindaco ha premiato i volontari della Croce Verde Italiana di Torino.", "it", "ITA"),
         ("Il presidente della Federcalcio ha parlato dopo la finale della Coppa d'Italia.", "it", "ITA"),
         ("Les coureurs du Tour de France ont protesté contre les contrôles.", "fr", "FRA"),

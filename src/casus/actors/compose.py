@@ -262,7 +262,9 @@ class Composer:
                 and conn.fullmatch(gap(a, b))
             ):
                 # "el presidente del sindicato", "el jefe de la policía": the head of a body has its sector
-                parts[i : i + 2] = [self._merge(a, b, base=None, role=b.role, org=b.org, rule="head+of+sector")]
+                parts[i : i + 2] = [
+                    self._merge(a, b, base=None, role=b.role, org=b.org, rule="head+of+sector")
+                ]
             i -= 1
         parts = self._pairwise(parts, gap, self._title_rule(text, offset))
         return self._unknown_names(parts, text, offset)

@@ -42,7 +42,9 @@ _CONNECTOR_RE = {lang: re.compile(r"(?<![\w'’])([A-ZÀ-Þ]\w*)" + p) for lang,
 _WORD_BEFORE = re.compile(r"(?<![\w'’])([A-ZÀ-Þ]\w*)[ \-]$")
 _WORD_AFTER = re.compile(r"^ ([A-ZÀ-Þ][\w\-]*)")
 _OPENERS = (":", "—", "–", "-", "«", '"', "“", "„", "»", "(", "'")
-_DATELINE = re.compile(r"(\s*/\s*\w[\w .'-]{0,30}?)*\s*(,\s*[^\n\-–—(]{0,30}?)?\s*(\([^)\n]{1,40}\)\s*)?[-–—]\s")
+_DATELINE = re.compile(
+    r"(\s*/\s*\w[\w .'-]{0,30}?)*\s*(,\s*[^\n\-–—(]{0,30}?)?\s*(\([^)\n]{1,40}\)\s*)?[-–—]\s"
+)
 _DATELINE_BEFORE = re.compile(r"(\w[\w .'-]{0,30}?\s*/\s*)+")  # "London/Brüssel –": the first city
 _STAY = re.compile(r"-(Exil|Urlaub|Aufenthalt)\w*")  # German "im US-Exil", "im Spanien-Urlaub": a place
 _ADJECTIVE_DE = re.compile(r"(\w+isch|Deutsch|\w+ländisch)(e|er|es|en|em)")
@@ -102,7 +104,9 @@ def in_name(
         and _ARTICLE_FR.search(window)
         and all(e.kind == "demonym" for e in atom.entries)
     ):
-        return f"{word}: a language"  # "l'anglais conquérant", "bouter le français": the people are capitalised
+        return (
+            f"{word}: a language"  # "l'anglais conquérant", "bouter le français": the people are capitalised
+        )
     if lang != "de":
         return None
     stay = _STAY.match(text, atom.end)

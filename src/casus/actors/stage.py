@@ -164,11 +164,7 @@ class ActorFinder:
         patterns = self.not_actor.get(lang or "")
         if not patterns:
             return atoms
-        spans = [
-            (m.start(), m.end())
-            for p in patterns
-            for m in p.finditer(folded, sent.start, sent.end)
-        ]
+        spans = [(m.start(), m.end()) for p in patterns for m in p.finditer(folded, sent.start, sent.end)]
         if not spans:
             return atoms
         out = []

@@ -395,7 +395,9 @@ def assign(
             target = of_patient
             roles.how.append("of-patient")
         elif of_actor is None:
-            of_actor = of_patient  # "der Einmarsch der Türkei in Syrien": with a destination, the genitive went
+            of_actor = (
+                of_patient  # "der Einmarsch der Türkei in Syrien": with a destination, the genitive went
+            )
 
     subject: Mention | None = None
     victim: Mention | None = None
@@ -1147,7 +1149,19 @@ CASUALTY_VERBS = {
     "en": frozenset({"died", "die", "dies", "killed", "wounded", "injured", "hurt", "perished"}),
     # "tre guardie sono rimaste ferite durante l'assalto", "trois policiers ont été blessés lors de l'attaque"
     "it": frozenset(
-        {"morti", "morto", "morta", "morte", "uccisi", "ucciso", "uccisa", "uccise", "feriti", "ferito", "ferita"}
+        {
+            "morti",
+            "morto",
+            "morta",
+            "morte",
+            "uccisi",
+            "ucciso",
+            "uccisa",
+            "uccise",
+            "feriti",
+            "ferito",
+            "ferita",
+        }
         | {"ferite", "deceduti", "deceduto"}
     ),
     "fr": frozenset(
@@ -1424,8 +1438,10 @@ def _inverted_subject(doc, sent, lex: Lexicon, trig, cands, t_start: int, verb_e
     words = _norm(gap).split()
     stop = set(lex.defaults["target"]) | set(lex.defaults["clause_break"]) | set(lex.defaults["conj"])
     stop |= set(lex.defaults.get("pronoun") or ()) | set(lex.defaults["first_person"]) | INVERSION_NOT
-    words += _norm(subject.text).split()[:1]  # "warf dem Weißen Haus vor": a dative or accusative is no subject
-    if any(ch in gap for ch in ",;:()«»\"“”") or len(words) > INVERSION_WORDS + 1 or stop & set(words):
+    words += _norm(subject.text).split()[
+        :1
+    ]  # "warf dem Weißen Haus vor": a dative or accusative is no subject
+    if any(ch in gap for ch in ',;:()«»"“”') or len(words) > INVERSION_WORDS + 1 or stop & set(words):
         return None
     later = [
         m
