@@ -167,3 +167,21 @@ def test_evaluate_bench_calibrate_markdown_table_pairs_model_and_formula():
     row = table[-1].split(" | ")
     assert row[0] == "| overall" and row[3] == "0.200 (0.250)"
     assert row[-2] == "0.80 (12)" and row[-1] == "– (0) |"
+
+
+def test_evaluate_bench_calibrate_a_non_factual_mood_never_raises_confidence():
+    import importlib.util
+
+    from test_evaluate_bench import BENCH
+
+    spec = importlib.util.spec_from_file_location("bench_calibrate_fit", BENCH / "calibrate.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    names = ["modality=hypothetical", "source"]
+    # hypothetical events all right, asserted ones half right: an unconstrained fit would reward the mood
+    x = [[(0, 1.0), (1, 1.0)]] * 6 + [[(0, 1.0), (2, 1.0)]] * 10
+    y = [1] * 6 + [1, 0] * 5
+    free = module.fit_logistic(x, y, len(names), 1.0)
+    assert free[1] > 0
+    constrained = module.fit_constrained(x, y, names, 1.0)
+    assert constrained[1] == 0.0
