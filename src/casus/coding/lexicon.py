@@ -74,6 +74,8 @@ class LexiconCoder:
             by_sentence[m.sentence].append(m)
         events: list[Event] = []
         attrs: dict[int, attribution.AttributionResult | None] = {}
+        # what an event's written date is compared with to tell history from news
+        reference = self.opts.published or doc.published or _latest_year(doc)
         for pos, sent in enumerate(doc.sentences):
             if not sent.tokens:
                 continue
@@ -110,7 +112,7 @@ class LexiconCoder:
                 for ev, ctx in self._events(doc, sent, lang, lex, match, mentions, attr, verbs):
                     found.append(ev)
                     context[id(ev)] = ctx
-            found = self._news(doc, sent, lang, found)
+            found = self._news(doc, sent, lang, found, reference)
             kept = salient(join_split(found))
             moods: dict[int, modality.ModalityResult] = {}
             for ev in kept:
@@ -124,9 +126,11 @@ class LexiconCoder:
             _finish(ev)
         return events
 
-    def _news(self, doc: Doc, sent: Sentence, lang: str, found: list[Event]) -> list[Event]:
-        """The candidate events of a sentence less those it recalls from the past (_background, _in_period)."""
-        published = self.opts.published or doc.published
+    def _news(
+        self, doc: Doc, sent: Sentence, lang: str, found: list[Event], published: date | None
+    ) -> list[Event]:
+        """The candidate events of a sentence less those it recalls from the past (_background, _in_period);
+        `published` is the publication date, or for an undated document the start of the latest year it names."""
         text = doc.text[sent.start : sent.end]
         periods = dates.past_periods(text, lang) if found else []
         if periods:
@@ -951,6 +955,15 @@ def _setting_length(lex: Lexicon, between: list, reasons: tuple[str, ...]) -> in
 BACKGROUND_DAYS = 366  # an event dated this long before publication is history, not news
 BACKGROUND_REACH = 30  # characters from the trigger to its date ("asesinado en noviembre de 1995")
 _YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")  # only a written year can date an event over a year back
+
+
+def _latest_year(doc: Doc) -> date | None:
+    """For a document with no publication date: the first of January of the latest year it names (not after
+    this year). The report cannot be older, so an event it dates more than a year before that is history
+    ("arrestato nel 1977" in a story that also names 2016)."""
+    now = date.today().year
+    years = [int(y) for y in _YEAR.findall(doc.text) if int(y) <= now]
+    return date(max(years), 1, 1) if years else None
 
 
 def _background(found_dates: list[dates.DateResult], published, t_end: int) -> bool:
