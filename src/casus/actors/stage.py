@@ -181,18 +181,22 @@ class ActorFinder:
     ) -> list[Atom]:
         """Country and demonym readings inside an organisation's name or naming a language (casus.actors.names,
         grammar.yaml language_contexts): "Forza Italia", "Banca d'Italia", "Deutsche Bank", "audio inglese"."""
-        spans = [
-            (m.start(), m.end())
-            for p in self.languages.get(lang or "", [])
-            for m in p.finditer(folded, sent.start, sent.end)
-        ]
+        if not atoms:
+            return atoms
+        spans: list[tuple[int, int]] | None = None  # the language phrases, looked for only when needed
         taken = {a.end for a in atoms}
         role_starts = {a.start for a in atoms if any(e.kind == "role" for e in a.entries)}
         out = []
         for atom in atoms:
             drop = False
-            if any(s <= atom.start and atom.end <= e for s, e in spans):
-                drop = all(e.kind == "demonym" for e in atom.entries)  # "in Serbia" stays the country
+            if all(e.kind == "demonym" for e in atom.entries):  # "in Serbia" stays the country
+                if spans is None:
+                    spans = [
+                        (m.start(), m.end())
+                        for p in self.languages.get(lang or "", [])
+                        for m in p.finditer(folded, sent.start, sent.end)
+                    ]
+                drop = any(s <= atom.start and atom.end <= e for s, e in spans)
             if not drop and not any(e.kind not in COUNTRY_KINDS for e in atom.entries):
                 drop = in_name(atom, text, sent, lang, taken - {atom.end}, role_starts) is not None
             if drop:

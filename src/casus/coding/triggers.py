@@ -307,7 +307,7 @@ def match_sentence(lex: Lexicon, sent: Sentence) -> list[TriggerMatch]:
     found: list[TriggerMatch] = []
     months = month_names(lex.lang)
     for i, k in enumerate(keys):
-        if i > 0 and toks[i].text[:1].isupper() and k[-1] in months:
+        if k[-1] in months and i > 0 and toks[i].text[:1].isupper():
             continue  # "they met in March": a capitalised month inside a sentence is a date, not "a march"
         for trig in lex.candidates(k):
             exact0, prefixes0, surface0 = trig.compiled[0]
