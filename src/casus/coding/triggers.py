@@ -79,6 +79,8 @@ class Trigger:
     sense: str | None = None  # what the event is about ("troops", "arms"): statements of different senses
     # in different sentences are different events even with the same code and actors
     needs_actor: bool = False  # code it only where a source or target is found (ambiguous words)
+    not_next: frozenset[str] = frozenset()  # words that, right after the trigger's last word, cancel it
+    # ("arrêter DE fumer" is to stop doing, not to arrest)
     untargeted: str | None = None  # the code when no target is found ("deployed troops" at home: 154)
     object_role: str = "source"  # the role of an actor named inside the pattern's object ("truppe russe")
     of_role: str = "source"  # noun triggers: the role of the genitive after the noun ("the visit OF Putin":
@@ -237,6 +239,7 @@ def _parse_row(row: Any, path: Path, order: int, lang: str, seen: set[str]) -> T
         intent=str(intent) if intent is not None else None,
         untargeted=str(untargeted) if untargeted is not None else None,
         needs_actor=bool(row.get("needs_actor", False)),
+        not_next=frozenset(str(w).lower() for w in row.get("not_next") or []),
         sense=str(row["sense"]) if row.get("sense") else None,
         object_role=str(row.get("object", "source")),
         of_role=of_role,
@@ -320,6 +323,12 @@ def match_sentence(lex: Lexicon, sent: Sentence) -> list[TriggerMatch]:
             idx = _match_from(trig, keys, i)
             if idx is None:
                 continue
+            if (
+                trig.not_next
+                and idx[-1] + 1 < len(toks)
+                and (toks[idx[-1] + 1].text.lower().replace("’", "'") in trig.not_next)
+            ):
+                continue  # "a arrêté de fumer": to stop doing
             if trig.negative:
                 if sent_lemmas is None:
                     sent_lemmas = {x for kk in keys for x in kk}
