@@ -18,7 +18,7 @@ from casus.coding import attribution, dates, location, modality, quantities
 from casus.coding.confidence import score
 from casus.coding.dedupe import Where, dedupe, join_split, primary, trigger_start
 from casus.coding.phrases import grammar_list
-from casus.coding.slots import STANCE_PREFIXES, Roles, assign, compound_group
+from casus.coding.slots import STANCE_PREFIXES, Roles, assign, compound_group, envoy_host
 from casus.coding.triggers import Lexicon, TriggerMatch, lexicon_for, match_sentence
 from casus.doc import Doc, Event, Mention, Sentence
 from casus.ontology import info
@@ -177,7 +177,7 @@ class LexiconCoder:
         closing = speaker is not None and attr is not None and speaker.start >= attr.governs[1]
         if speaker is not None and (not (speech and trig.pos == "verb") or closing):
             excluded.add(id(speaker))  # a closing frame's speaker (", the news agency said") is no target
-        roles = assign(doc, sent, match, lex, mentions, excluded, speaker)
+        roles = envoy_host(doc, lex, assign(doc, sent, match, lex, mentions, excluded, speaker), mentions)
         if (
             not roles.sources
             and speaker is not None

@@ -1323,6 +1323,33 @@ def _genitive_complement(doc: Doc, lex: Lexicon, sent_start: int, start: int) ->
     return len(words) >= 2 and words[-1] in lex.defaults["of"] and words[-2].isalpha()
 
 
+ENVOY_REACH = 12  # characters between an envoy and its post's preposition ("embajadores en", "ambassador to")
+
+
+def envoy_host(doc: Doc, lex: Lexicon, roles: Roles, mentions: list[Mention]) -> Roles:
+    """A target that is a bare envoy ("sus embajadores", "its ambassador") posted in a named country or
+    capital ("en Madrid", "to France") stands for that country: recalling or expelling the envoy acts on the
+    host (CAMEO 161, 166). Only the first host of a list is taken, like any compound target."""
+    target = roles.target
+    if target is None or not _role_only(target):
+        return roles
+    words = _norm(target.text).split()
+    if not words or words[-1] not in _grammar(lex, "envoy"):
+        return roles
+    at = _grammar(lex, "envoy_at")
+    for m in mentions:
+        if m.start < target.end or m is target:
+            continue
+        gap = _norm(doc.text[target.end : m.start]).strip(" ,")
+        if len(gap) > ENVOY_REACH or not any(gap == a or gap.endswith(" " + a) for a in at):
+            return roles
+        if m.country and not _role_only(m):
+            roles.target = m
+            roles.how.append("envoy-host")
+        return roles
+    return roles
+
+
 def _role_only(m: Mention) -> bool:
     """A mention with no known country or organisation ("le truppe", "i manifestanti"): ---ROLE."""
     return m.code.startswith("---")
