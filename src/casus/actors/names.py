@@ -63,6 +63,12 @@ def _folded_word(word: str) -> str:
     return fold(word).strip("'’")
 
 
+def _name_word(word: str, end: int, taken: set[int]) -> bool:
+    """A capitalised word before a country that can start an organisation's name: no other actor ends there,
+    it is no acronym and no noun of the state itself ("Repubblica", "Ambassade")."""
+    return end not in taken and not word.isupper() and _folded_word(word) not in _STATE_NOUNS
+
+
 def in_name(
     atom: Atom, text: str, sent: Sentence, lang: str | None, taken: set[int], role_starts: set[int]
 ) -> str | None:
@@ -77,12 +83,7 @@ def in_name(
         if m is not None:
             prev_start = atom.start - len(window) + m.start(1)
             prev_end = prev_start + len(m.group(1))
-            if (
-                not _initial(text, sent, prev_start)
-                and prev_end not in taken
-                and not m.group(1).isupper()
-                and _folded_word(m.group(1)) not in _STATE_NOUNS
-            ):
+            if not _initial(text, sent, prev_start) and _name_word(m.group(1), prev_end, taken):
                 return f"part of the name {m.group(1)} {word}"
     conn = _CONNECTOR_RE.get(lang or "")
     if conn is not None and any(
@@ -92,11 +93,7 @@ def in_name(
         if m is not None:
             prev_start = atom.start - len(window) + m.start(1)
             prev_end = prev_start + len(m.group(1))
-            if (
-                prev_end not in taken
-                and not m.group(1).isupper()
-                and _folded_word(m.group(1)) not in _STATE_NOUNS
-            ):
+            if _name_word(m.group(1), prev_end, taken):
                 return f"part of the name {text[prev_start : atom.end]}"
     if (
         lang == "fr"

@@ -47,14 +47,8 @@ class ActorFinder:
         self.composer = Composer(lexicon.grammar, lexicon.igo_seats)
         self.adjectival = AdjectivalRoles(lexicon.grammar)
         self.places = builtin_places()
-        self.not_actor = {
-            lang: [re.compile(str(p)) for p in patterns or []]
-            for lang, patterns in (lexicon.grammar.get("not_actor_contexts") or {}).items()
-        }
-        self.languages = {
-            lang: [re.compile(str(p)) for p in patterns or []]
-            for lang, patterns in (lexicon.grammar.get("language_contexts") or {}).items()
-        }
+        self.not_actor = _context_patterns(lexicon.grammar, "not_actor_contexts")
+        self.languages = _context_patterns(lexicon.grammar, "language_contexts")
 
     @classmethod
     def from_options(cls, opts: Options | None = None) -> ActorFinder:
@@ -161,15 +155,12 @@ class ActorFinder:
     def _not_actors(self, atoms: list[Atom], folded: str, sent: Sentence, lang: str | None) -> list[Atom]:
         """Role readings that the words around them rule out (grammar.yaml not_actor_contexts): es "portaban
         carteles" are placards, not drug cartels."""
-        patterns = self.not_actor.get(lang or "")
-        if not patterns:
-            return atoms
-        spans = [(m.start(), m.end()) for p in patterns for m in p.finditer(folded, sent.start, sent.end)]
+        spans = _context_spans(self.not_actor, lang, folded, sent)
         if not spans:
             return atoms
         out = []
         for atom in atoms:
-            if any(s <= atom.start and atom.end <= e for s, e in spans):
+            if _within(atom, spans):
                 atom.entries = [e for e in atom.entries if e.kind != "role"]
                 if not atom.entries:
                     continue
@@ -191,12 +182,8 @@ class ActorFinder:
             drop = False
             if all(e.kind == "demonym" for e in atom.entries):  # "in Serbia" stays the country
                 if spans is None:
-                    spans = [
-                        (m.start(), m.end())
-                        for p in self.languages.get(lang or "", [])
-                        for m in p.finditer(folded, sent.start, sent.end)
-                    ]
-                drop = any(s <= atom.start and atom.end <= e for s, e in spans)
+                    spans = _context_spans(self.languages, lang, folded, sent)
+                drop = _within(atom, spans)
             if not drop and not any(e.kind not in COUNTRY_KINDS for e in atom.entries):
                 drop = in_name(atom, text, sent, lang, taken - {atom.end}, role_starts) is not None
             if drop:
@@ -263,3 +250,26 @@ def make_stage(opts: Options) -> Callable[[Doc], Doc]:
         return doc
 
     return stage
+
+
+def _context_patterns(grammar: dict, key: str) -> dict[str, list[re.Pattern[str]]]:
+    """A grammar.yaml list of regexes per language (matched on the folded text), compiled."""
+    return {
+        lang: [re.compile(str(p)) for p in patterns or []]
+        for lang, patterns in (grammar.get(key) or {}).items()
+    }
+
+
+def _context_spans(
+    patterns: dict[str, list[re.Pattern[str]]], lang: str | None, folded: str, sent: Sentence
+) -> list[tuple[int, int]]:
+    """Where the language's context patterns match inside the sentence."""
+    return [
+        (m.start(), m.end())
+        for p in patterns.get(lang or "", [])
+        for m in p.finditer(folded, sent.start, sent.end)
+    ]
+
+
+def _within(atom: Atom, spans: list[tuple[int, int]]) -> bool:
+    return any(s <= atom.start and atom.end <= e for s, e in spans)

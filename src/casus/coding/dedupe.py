@@ -23,6 +23,10 @@ from casus.ontology import info
 # sentence index -> (country, "city" | "country", name) of the place the sentence says it happened, or None
 Where = Callable[[int], "tuple[str, str, str] | None"]
 
+VIOLENT_ROOTS = frozenset({"18", "19", "20"})  # assault, fight, mass violence: one attack, told in clauses
+INCIDENT_ROOTS = VIOLENT_ROOTS | {"14"}  # protests and violence: one incident, told sentence by sentence
+PLACED_ROOTS = INCIDENT_ROOTS | {"17"}  # protests, coercion, violence: events at a place
+
 KIND_RANK = {"body": 0, "title": 1, "heading": 2, "embedded": 3}
 MODALITY_RANK = {
     "asserted": 0,
@@ -53,9 +57,9 @@ def _same_actor(a: Mention | None, b: Mention | None) -> bool:
     return primary(a) is None or primary(b) is None or a.code == b.code
 
 
-INCIDENT_ROOTS = frozenset(
-    {"14", "18", "19", "20"}
-)  # protests and violence: one incident, told sentence by sentence
+def _one_type(a: Event, b: Event, roots: frozenset[str]) -> bool:
+    """Both events' roots are among `roots` and they share one PLOVER type."""
+    return a.cameo[:2] in roots and b.cameo[:2] in roots and info(a.cameo).plover == info(b.cameo).plover
 
 
 def one_attack(a: Event, b: Event) -> bool:
@@ -65,10 +69,8 @@ def one_attack(a: Event, b: Event) -> bool:
     attackers fled after the attack", "hundreds marched ... the protests began on Friday"). Inside one
     sentence join_split and salient decide."""
     return (
-        a.cameo[:2] in INCIDENT_ROOTS
-        and b.cameo[:2] in INCIDENT_ROOTS
-        and a.sentence != b.sentence
-        and info(a.cameo).plover == info(b.cameo).plover
+        a.sentence != b.sentence
+        and _one_type(a, b, INCIDENT_ROOTS)
         and _same_actor(a.source, b.source)
         and _same_actor(a.target, b.target)
         and (a.cameo[:2] != "14" or _named(a) or _named(b))
@@ -127,9 +129,6 @@ def _absorb(kept: Event, other: Event) -> None:
         kept.cameo = other.cameo
 
 
-PLACED_ROOTS = frozenset({"14", "17", "18", "19", "20"})  # protests, coercion, violence: events at a place
-
-
 def apart(a: Event, b: Event, where: Where | None) -> bool:
     """Two protests, arrests or attacks in different sentences that each say they happened in a city, in two
     different cities: two events, however alike ("students marched in Bogotá ... students also marched in
@@ -168,9 +167,6 @@ def dedupe(events: list[Event], kinds: dict[int, str], where: Where | None = Non
 def trigger_start(e: Event) -> int:
     """Where the event's trigger starts in the document text (0 when it has none)."""
     return int((e.trigger or {}).get("start", 0))
-
-
-VIOLENT_ROOTS = frozenset({"18", "19", "20"})  # assault, fight, mass violence: one attack, told in clauses
 
 
 def joinable(a: Event, b: Event) -> bool:
@@ -244,9 +240,7 @@ def _same_full_attack(a: Event, b: Event) -> bool:
         and a.source.code == b.source.code
         and a.target.code == b.target.code
         and a.negated == b.negated
-        and a.cameo[:2] in VIOLENT_ROOTS
-        and b.cameo[:2] in VIOLENT_ROOTS
-        and info(a.cameo).plover == info(b.cameo).plover
+        and _one_type(a, b, VIOLENT_ROOTS)
     )
 
 

@@ -637,6 +637,12 @@ def _participle_noun(sent: Sentence, lex: Lexicon, match: TriggerMatch) -> bool:
     return prev.isalpha() and sent.tokens[match.anchor - 2].text.lower() in determiners
 
 
+def _long_participles(lex: Lexicon) -> tuple[str, ...]:
+    """The language's participle endings of three letters or more ("-ado", "-ata"): a word ending so is a
+    participle; the short ones ("-o", "-a") end too many other words."""
+    return tuple(e for e in lex.defaults.get("participle", ()) if len(e) >= 3)
+
+
 REPORTING_ROOT = "11"  # accusing and denouncing verbs: a frame closing the sentence reports what precedes it
 FRAME_TAIL = 10  # tokens of the speaker and a time phrase after a closing frame's verb
 ACCORDING_TO_VERB = frozenset({"según", "segun", "secondo", "selon"})  # "según denunció X": as X denounced
@@ -658,9 +664,7 @@ def _closing_frame(sent: Sentence, lex: Lexicon, match: TriggerMatch) -> bool:
     if i < 4 or toks[i - 1].text != "," or not any(t.text.isalpha() for t in toks[: i - 1]):
         return False
     word = toks[i].text.lower()
-    nonfinite = tuple(lex.defaults["infinitive"]) + tuple(
-        e for e in lex.defaults["participle"] if len(e) >= 3
-    )
+    nonfinite = tuple(lex.defaults["infinitive"]) + _long_participles(lex)
     if word.endswith(nonfinite) or word.endswith("ndo"):
         return False  # "..., acusando a X", "..., acusado de ...": a participle clause, not a frame
     tail = [t for t in toks[i + 1 :] if t.text.isalnum() or t.text in ("-", "'")]
@@ -811,6 +815,7 @@ def _protest_as_purpose(
     if not match.trigger.cameo.startswith(PROTEST_ROOT) or not _after_purpose(sent, lex, match.tokens[-1]):
         return False
     first = match.tokens[0]
+    endings = _long_participles(lex)
     for other in matches:
         if other is match or not other.trigger.cameo.startswith(PURPOSE_OF_ACT_ROOTS):
             continue
@@ -821,7 +826,6 @@ def _protest_as_purpose(
             continue
         # "la marcha, dispersada por la policía, convocada para protestar": the purpose is that of the
         # participle right before it, whose protest the sentence names
-        endings = tuple(e for e in lex.defaults["participle"] if len(e) >= 3)
         if any(
             a.text == "," and b.text.lower().endswith(endings)
             for a, b in zip(between, between[1:], strict=False)
@@ -1068,7 +1072,7 @@ def _in_period(lex: Lexicon, text: str, periods: list[tuple[int, int]], offset: 
     perdón por los crímenes cometidos durante la guerra": the apology is news)."""
     t0, t1 = int(ev.trigger["start"]) - offset, int(ev.trigger["end"]) - offset
     stops = set(grammar_list(lex, "relative")) | set(lex.defaults.get("clause_break", ()))
-    endings = tuple(e for e in lex.defaults.get("participle", ()) if len(e) >= 3)
+    endings = _long_participles(lex)
     for a, b in periods:
         if a >= t1:
             between = text[t1:a]
