@@ -52,8 +52,28 @@ def triples(
         doc = pipeline.run(Doc(id="t", text=text))
     else:
         doc = pipeline.run(Doc(id="t", raw=text, lang_hint=lang, published=published))
+    return [(e.cameo, *actor_codes(e)) for e in doc.events if keep_negated or not e.negated]
+
+
+def actor_codes(e) -> tuple[str | None, str | None]:
+    """(source code, target code) of one event."""
+    return (e.source.code if e.source else None, e.target.code if e.target else None)
+
+
+def gazetteer_triples(
+    lang: str, text: str, keep_negated: bool = True
+) -> list[tuple[str, str | None, str | None]]:
+    """(CAMEO code, source code, target code) of the events code_with_gazetteer finds."""
     return [
-        (e.cameo, e.source.code if e.source else None, e.target.code if e.target else None)
-        for e in doc.events
-        if keep_negated or not e.negated
+        (e.cameo, *actor_codes(e)) for e in code_with_gazetteer(lang, text) if keep_negated or not e.negated
     ]
+
+
+def gazetteer_roles(lang: str, text: str, root: str) -> list[tuple[str | None, str | None]]:
+    """(source code, target code) of the events code_with_gazetteer finds whose code starts with `root`."""
+    return [actor_codes(e) for e in code_with_gazetteer(lang, text) if e.cameo.startswith(root)]
+
+
+def asserted(events, code: str) -> list:
+    """Asserted, unnegated events whose CAMEO code starts with `code`."""
+    return [e for e in events if e.cameo.startswith(code) and e.modality == "asserted" and not e.negated]

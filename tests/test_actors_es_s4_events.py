@@ -5,15 +5,11 @@ from __future__ import annotations
 
 import pytest
 
-from coding_helpers import code_with_gazetteer
+from coding_helpers import gazetteer_roles
 
 
 def actors(text: str, prefix: str) -> list[tuple[str | None, str | None]]:
-    return [
-        (e.source.code if e.source else None, e.target.code if e.target else None)
-        for e in code_with_gazetteer("es", text)
-        if e.cameo.startswith(prefix)
-    ]
+    return gazetteer_roles("es", text, prefix)
 
 
 @pytest.mark.parametrize(

@@ -6,15 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from coding_helpers import code_with_gazetteer
-
-
-def _roles(lang: str, text: str, root: str) -> list[tuple[str | None, str | None]]:
-    return [
-        (e.source.code if e.source else None, e.target.code if e.target else None)
-        for e in code_with_gazetteer(lang, text)
-        if e.cameo.startswith(root)
-    ]
+from coding_helpers import gazetteer_roles
 
 
 @pytest.mark.parametrize(
@@ -26,12 +18,12 @@ def _roles(lang: str, text: str, root: str) -> list[tuple[str | None, str | None
     ],
 )
 def test_actors_s4_casualties_are_targets_not_sources(lang, text, root):
-    roles = _roles(lang, text, root)
+    roles = gazetteer_roles(lang, text, root)
     assert roles, "the attack is coded"
     assert all(src is None or not src.endswith("COP") for src, _ in roles), roles
     assert any(tgt is not None and tgt.endswith("COP") for _, tgt in roles), roles
 
 
 def test_actors_s4_attackers_before_the_attack_stay_sources():
-    roles = _roles("it", "I ribelli hanno lanciato un attacco contro la caserma.", "19")
+    roles = gazetteer_roles("it", "I ribelli hanno lanciato un attacco contro la caserma.", "19")
     assert any(src == "---REB" for src, _ in roles), roles

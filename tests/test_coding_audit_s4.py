@@ -9,16 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from coding_helpers import code_with_gazetteer
-
-
-def _asserted(events, code: str) -> list:
-    """Asserted, unnegated events whose CAMEO code starts with `code`."""
-    return [e for e in events if e.cameo.startswith(code) and e.modality == "asserted" and not e.negated]
-
-
-def _codes(e) -> tuple[str | None, str | None]:
-    return (e.source.code if e.source else None, e.target.code if e.target else None)
+from coding_helpers import actor_codes, asserted, code_with_gazetteer
 
 
 # ------------------------------------------------------------------------------- a place is where, not whom
@@ -26,15 +17,15 @@ def test_de_city_after_in_is_no_protest_target():
     events = code_with_gazetteer(
         "de", "Tausende Rentner protestierten in Berlin gegen die Kürzungen der Regierung."
     )
-    protests = _asserted(events, "14")
-    assert protests and all(_codes(e)[1] != "DEU" for e in protests)
+    protests = asserted(events, "14")
+    assert protests and all(actor_codes(e)[1] != "DEU" for e in protests)
 
 
 def test_de_invasion_and_travel_keep_their_in_target():
     events = code_with_gazetteer("de", "Russische Truppen marschierten in Kiew ein.")
-    assert any(_codes(e) == ("RUSMIL", "UKR") for e in _asserted(events, "19"))
+    assert any(actor_codes(e) == ("RUSMIL", "UKR") for e in asserted(events, "19"))
     events = code_with_gazetteer("de", "Der Kanzler traf am Abend in Paris ein.")
-    assert any(_codes(e)[1] == "FRA" for e in _asserted(events, "042"))
+    assert any(actor_codes(e)[1] == "FRA" for e in asserted(events, "042"))
 
 
 # ------------------------------------------------------------------------ "fordern" claims lives, not demands
@@ -47,12 +38,12 @@ def test_de_invasion_and_travel_keep_their_in_target():
     ],
 )
 def test_de_claimed_casualties_are_no_demand(text):
-    assert not _asserted(code_with_gazetteer("de", text), "10")
+    assert not asserted(code_with_gazetteer("de", text), "10")
 
 
 def test_de_a_demand_is_still_a_demand():
     events = code_with_gazetteer("de", "Die Angehörigen der Toten forderten eine unabhängige Untersuchung.")
-    assert _asserted(events, "10")
+    assert asserted(events, "10")
 
 
 # ---------------------------------------------------------------- word senses: (lang, not an event, root, twin)
@@ -198,15 +189,15 @@ SENSES = [
 
 @pytest.mark.parametrize("lang,text,root,twin", SENSES)
 def test_word_sense_is_no_event_and_its_twin_is(lang, text, root, twin):
-    assert not _asserted(code_with_gazetteer(lang, text), root), text
-    assert _asserted(code_with_gazetteer(lang, twin), root), twin
+    assert not asserted(code_with_gazetteer(lang, text), root), text
+    assert asserted(code_with_gazetteer(lang, twin), root), twin
 
 
 def test_de_withdrawal_from_the_eu_targets_the_eu():
-    events = _asserted(
+    events = asserted(
         code_with_gazetteer("de", "Großbritannien hat den Austritt aus der EU vollzogen."), "16"
     )
-    assert any(_codes(e) == ("GBR", "IGOEUREEC") for e in events)
+    assert any(actor_codes(e) == ("GBR", "IGOEUREEC") for e in events)
 
 
 # ------------------------------------------------- German verb-second: the subject after a fronted phrase or clause
@@ -224,20 +215,22 @@ def test_de_withdrawal_from_the_eu_targets_the_eu():
     ],
 )
 def test_de_subject_after_the_verb_is_the_source(text, code, pair):
-    events = _asserted(code_with_gazetteer("de", text), code)
+    events = asserted(code_with_gazetteer("de", text), code)
     assert events
     if pair is None:  # a speech verb closing the sentence: its speaker acts on the clause before
-        assert any(_codes(e) == ("TURGOV", "ISR") for e in events), [_codes(e) for e in events]
+        assert any(actor_codes(e) == ("TURGOV", "ISR") for e in events), [actor_codes(e) for e in events]
     else:
-        assert any(_codes(e)[0] == pair[0] and (pair[1] is None or _codes(e)[1] == pair[1]) for e in events)
+        assert any(
+            actor_codes(e)[0] == pair[0] and (pair[1] is None or actor_codes(e)[1] == pair[1]) for e in events
+        )
 
 
 def test_de_subject_before_the_verb_keeps_its_object():
     # the clause opens with its subject (no fronted phrase): the actor after the verb is the object
-    events = _asserted(code_with_gazetteer("de", "Die Grünen kritisierten die Regierung scharf."), "111")
-    assert events and all(_codes(e)[0] != "---GOV" for e in events)
-    events = _asserted(code_with_gazetteer("de", "Der Abgeordnete warf dem Weißen Haus Versagen vor."), "112")
-    assert events and all(_codes(e)[0] != "USAGOV" for e in events)
+    events = asserted(code_with_gazetteer("de", "Die Grünen kritisierten die Regierung scharf."), "111")
+    assert events and all(actor_codes(e)[0] != "---GOV" for e in events)
+    events = asserted(code_with_gazetteer("de", "Der Abgeordnete warf dem Weißen Haus Versagen vor."), "112")
+    assert events and all(actor_codes(e)[0] != "USAGOV" for e in events)
 
 
 @pytest.mark.parametrize(
@@ -266,5 +259,5 @@ def test_de_subject_before_the_verb_keeps_its_object():
     ],
 )
 def test_de_word_sense_is_no_event_and_its_twin_is(text, root, twin):
-    assert not _asserted(code_with_gazetteer("de", text), root), text
-    assert _asserted(code_with_gazetteer("de", twin), root), twin
+    assert not asserted(code_with_gazetteer("de", text), root), text
+    assert asserted(code_with_gazetteer("de", twin), root), twin

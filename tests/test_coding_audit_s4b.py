@@ -7,36 +7,27 @@ so a fix that only deletes a trigger fails.
 
 from __future__ import annotations
 
-from coding_helpers import code_with_gazetteer
-
-
-def _asserted(events, code: str) -> list:
-    """Asserted, unnegated events whose CAMEO code starts with `code`."""
-    return [e for e in events if e.cameo.startswith(code) and e.modality == "asserted" and not e.negated]
-
-
-def _codes(e) -> tuple[str | None, str | None]:
-    return (e.source.code if e.source else None, e.target.code if e.target else None)
+from coding_helpers import actor_codes, asserted, code_with_gazetteer
 
 
 # ------------------------------------------------------------- a threat to strike is a threat, not the strike
 def test_it_threat_to_strike_is_a_threat():
     events = code_with_gazetteer("it", "La Corea del Nord minaccia di colpire gli Stati Uniti.")
-    assert not _asserted(events, "19")
-    assert any(_codes(e) == ("PRK", "USA") for e in _asserted(events, "138"))
+    assert not asserted(events, "19")
+    assert any(actor_codes(e) == ("PRK", "USA") for e in asserted(events, "138"))
     events = code_with_gazetteer("it", "Il presidente russo ha minacciato di bombardare l'Ucraina.")
-    assert any(_codes(e) == ("RUSGOV", "UKR") for e in _asserted(events, "138"))
+    assert any(actor_codes(e) == ("RUSGOV", "UKR") for e in asserted(events, "138"))
     events = code_with_gazetteer("it", "I soldati russi hanno bombardato l'Ucraina.")
-    assert any(_codes(e)[1] == "UKR" for e in _asserted(events, "1"))
+    assert any(actor_codes(e)[1] == "UKR" for e in asserted(events, "1"))
 
 
 # ------------------------------------------------------------------- ready, willing, obliged: not asserted
 def test_it_ready_to_attack_is_intended():
     events = code_with_gazetteer("it", "La Russia è pronta ad attaccare l'Ucraina.")
-    assert not _asserted(events, "19")
+    assert not asserted(events, "19")
     assert any(e.cameo.startswith("19") and e.modality == "intended" for e in events)
     events = code_with_gazetteer("it", "Le truppe russe hanno attaccato l'Ucraina.")
-    assert _asserted(events, "19")
+    assert asserted(events, "19")
 
 
 def test_it_willing_needs_being_or_saying():
@@ -45,27 +36,27 @@ def test_it_willing_needs_being_or_saying():
     events = code_with_gazetteer(
         "it", "Il governo italiano si è detto disposto a collaborare con la Francia."
     )
-    assert any(_codes(e) == ("ITAGOV", "FRA") for e in events if e.cameo == "030")
+    assert any(actor_codes(e) == ("ITAGOV", "FRA") for e in events if e.cameo == "030")
 
 
 def test_it_must_withdraw_is_no_withdrawal_and_the_demand_is_the_speakers():
     events = code_with_gazetteer(
         "it", "Gli Stati Uniti devono ritirare le truppe, ha chiesto il governo iracheno."
     )
-    assert not _asserted(events, "08")
-    demands = _asserted(events, "10")
-    assert demands and all(_codes(e) == ("IRQGOV", "USA") for e in demands)
+    assert not asserted(events, "08")
+    demands = asserted(events, "10")
+    assert demands and all(actor_codes(e) == ("IRQGOV", "USA") for e in demands)
 
 
 def test_it_inverted_speaker_after_quote():
     events = code_with_gazetteer(
         "it", "«Israele deve fermare i bombardamenti», ha chiesto il presidente francese."
     )
-    assert any(_codes(e) == ("FRAGOV", "ISR") for e in events if e.cameo.startswith("10"))
+    assert any(actor_codes(e) == ("FRAGOV", "ISR") for e in events if e.cameo.startswith("10"))
     events = code_with_gazetteer(
         "it", "La polizia ha arrestato i manifestanti, ha denunciato l'opposizione bielorussa."
     )
-    assert any(_codes(e) == ("BLROPP", "BLRCOP") for e in _asserted(events, "11"))
+    assert any(actor_codes(e) == ("BLROPP", "BLRCOP") for e in asserted(events, "11"))
 
 
 # ---------------------------------------------------------- "denunciare" a crime to the police is no criticism
@@ -80,7 +71,7 @@ def test_it_reporting_a_crime_is_no_criticism():
     events = code_with_gazetteer(
         "it", "Amnesty International ha denunciato le violenze della polizia egiziana."
     )
-    assert any(_codes(e)[1] == "EGYCOP" for e in _asserted(events, "111"))
+    assert any(actor_codes(e)[1] == "EGYCOP" for e in asserted(events, "111"))
 
 
 # ------------------------------------------------------------------------- German: vows, demands, inversion
@@ -98,15 +89,15 @@ def test_de_inverted_speaker_wins_over_coordination():
         "de", "Israel habe den Waffenstillstand verletzt, warf die Hamas der Regierung vor."
     )
     accusations = [e for e in events if e.cameo.startswith("112")]
-    assert accusations and all(_codes(e)[0] != "ISR" for e in accusations)
+    assert accusations and all(actor_codes(e)[0] != "ISR" for e in accusations)
 
 
 def test_de_demanded_withdrawal_is_not_asserted():
     events = code_with_gazetteer(
         "de", "Russland müsse seine Truppen aus der Ukraine abziehen, forderte der französische Präsident."
     )
-    assert not _asserted(events, "08")
-    assert any(_codes(e) == ("FRAGOV", "RUS") for e in _asserted(events, "10"))
+    assert not asserted(events, "08")
+    assert any(actor_codes(e) == ("FRAGOV", "RUS") for e in asserted(events, "10"))
 
 
 # ----------------------------------------------------- recurring errors of the fresh samples (it seed 8, de seed 6)
@@ -133,7 +124,7 @@ def test_it_player_sent_off_is_no_expulsion():
     )
     assert not [e for e in events if e.cameo.startswith("174")]
     events = code_with_gazetteer("it", "L'Italia ha espulso due diplomatici russi.")
-    assert any(_codes(e) == ("ITA", "RUSGOV") for e in events if e.cameo.startswith("174"))
+    assert any(actor_codes(e) == ("ITA", "RUSGOV") for e in events if e.cameo.startswith("174"))
 
 
 def test_it_surveys_and_titles_are_no_investigation():
@@ -176,7 +167,7 @@ def test_de_withdrawing_from_a_race_is_no_retreat():
 # ------------------------------------------------ recurring errors of the after samples (it seed 9, de seed 7)
 def test_it_announced_wish_to_meet_is_intended():
     events = code_with_gazetteer("it", "Il premier ha annunciato di volere incontrare i diplomatici indiani.")
-    assert not _asserted(events, "04")
+    assert not asserted(events, "04")
     assert [e for e in events if e.cameo.startswith("04") and e.modality == "intended"]
 
 
@@ -184,7 +175,7 @@ def test_it_surname_violante_is_no_violation():
     events = code_with_gazetteer("it", "Rossi ha detto che le frasi di Violante sono una grave offesa.")
     assert not [e for e in events if e.cameo.startswith("128")]
     events = code_with_gazetteer("it", "La Russia ha violato lo spazio aereo della Turchia.")
-    assert any(_codes(e) == ("RUS", "TUR") for e in events if e.cameo.startswith("128"))
+    assert any(actor_codes(e) == ("RUS", "TUR") for e in events if e.cameo.startswith("128"))
 
 
 def test_it_disease_kills_no_one_and_a_court_sentence_is_no_criticism():
@@ -200,7 +191,7 @@ def test_it_notifying_someone_is_no_warning():
     events = code_with_gazetteer("it", "I vicini hanno avvertito subito il proprietario della casa.")
     assert not [e for e in events if e.cameo == "012"]
     events = code_with_gazetteer("it", "Il governo ha avvertito la Russia di gravi conseguenze.")
-    assert any(_codes(e)[1] == "RUS" for e in events if e.cameo == "012")
+    assert any(actor_codes(e)[1] == "RUS" for e in events if e.cameo == "012")
 
 
 def test_de_warning_of_a_danger_is_a_pessimistic_comment_not_a_plan():
@@ -236,7 +227,7 @@ def test_it_possibility_is_hypothetical():
     events = code_with_gazetteer(
         "it", "È concreta la possibilità che la conferenza sia ospitata dal Kazakistan."
     )
-    assert not _asserted(events, "04")
+    assert not asserted(events, "04")
 
 
 def test_de_rejecting_an_accusation_denies_it():

@@ -3,21 +3,14 @@ ambassadors in Madrid" acts on Spain (sentences written for these tests)."""
 
 from __future__ import annotations
 
-from coding_helpers import code_with_gazetteer
-
-
-def _triples(lang: str, text: str) -> list[tuple[str, str | None, str | None]]:
-    return [
-        (e.cameo, e.source.code if e.source else None, e.target.code if e.target else None)
-        for e in code_with_gazetteer(lang, text)
-    ]
+from coding_helpers import gazetteer_triples
 
 
 def test_coding_envoy_host_recalled_ambassadors_target_their_host():
     text = "Marruecos respondió llamando a consultas a su embajadora en Madrid."
-    assert ("161", "MAR", "ESP") in _triples("es", text)
+    assert ("161", "MAR", "ESP") in gazetteer_triples("es", text)
 
 
 def test_coding_envoy_host_an_envoy_with_no_post_named_stays_a_role():
-    got = _triples("es", "Marruecos respondió llamando a consultas a su embajadora.")
+    got = gazetteer_triples("es", "Marruecos respondió llamando a consultas a su embajadora.")
     assert all(t != "ESP" for _, _, t in got)

@@ -8,15 +8,11 @@ import pytest
 
 from casus.coding.triggers import load_lexicon
 from casus.errors import ConfigError
-from coding_helpers import code_with_gazetteer
+from coding_helpers import gazetteer_triples
 
 
 def _triples(lang: str, text: str) -> list[tuple[str, str | None, str | None]]:
-    return [
-        (e.cameo, e.source.code if e.source else None, e.target.code if e.target else None)
-        for e in code_with_gazetteer(lang, text)
-        if not e.negated
-    ]
+    return gazetteer_triples(lang, text, keep_negated=False)
 
 
 @pytest.mark.parametrize(

@@ -7,15 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from coding_helpers import code_with_gazetteer
-
-
-def _roles(lang: str, text: str, root: str) -> list[tuple[str | None, str | None]]:
-    return [
-        (e.source.code if e.source else None, e.target.code if e.target else None)
-        for e in code_with_gazetteer(lang, text)
-        if e.cameo.startswith(root)
-    ]
+from coding_helpers import code_with_gazetteer, gazetteer_roles
 
 
 @pytest.mark.parametrize(
@@ -40,19 +32,23 @@ def _roles(lang: str, text: str, root: str) -> list[tuple[str | None, str | None
     ],
 )
 def test_roles_s4_victim_of_a_participle_clause_is_the_target(lang, text, victim):
-    roles = _roles(lang, text, "1")
+    roles = gazetteer_roles(lang, text, "1")
     assert roles, "the killing or attack is coded"
     assert all(src != victim for src, _ in roles), roles
     assert any(tgt == victim for _, tgt in roles), roles
 
 
 def test_roles_s4_active_verb_keeps_its_subject():
-    assert ("---REB", "---MIL") in _roles("en", "Rebels killed at least twelve soldiers in the ambush.", "18")
-    assert any(src == "---REB" for src, _ in _roles("it", "I ribelli hanno ucciso tre soldati.", "18"))
+    assert ("---REB", "---MIL") in gazetteer_roles(
+        "en", "Rebels killed at least twelve soldiers in the ambush.", "18"
+    )
+    assert any(
+        src == "---REB" for src, _ in gazetteer_roles("it", "I ribelli hanno ucciso tre soldati.", "18")
+    )
 
 
 def test_roles_s4_participle_agent_is_the_source():
-    roles = _roles(
+    roles = gazetteer_roles(
         "it", "Il giornalista, rimasto ucciso da un colpo sparato da un poliziotto, aveva trent'anni.", "18"
     )
     assert ("---COP", "---MED") in roles, roles
@@ -66,7 +62,7 @@ def test_roles_s4_participle_agent_is_the_source():
     ],
 )
 def test_roles_s4_german_passive_agent_is_the_source(text):
-    roles = _roles("de", text, "17")
+    roles = gazetteer_roles("de", text, "17")
     assert roles, "the arrest is coded"
     assert all(src == "---COP" for src, _ in roles), roles
     assert all(tgt is not None and tgt != "---COP" for _, tgt in roles), roles
@@ -82,13 +78,15 @@ def test_roles_s4_german_passive_agent_is_the_source(text):
     ],
 )
 def test_roles_s4_city_after_an_attack_noun_is_where(lang, text):
-    assert all(src != "ESP" and tgt != "ESP" for src, tgt in _roles(lang, text, "1")), _roles(lang, text, "1")
+    assert all(src != "ESP" and tgt != "ESP" for src, tgt in gazetteer_roles(lang, text, "1")), (
+        gazetteer_roles(lang, text, "1")
+    )
 
 
 def test_roles_s4_group_after_an_attack_noun_stays_the_source():
     assert any(
         src == "PSEREBHMS"
-        for src, _ in _roles("it", "Gli attacchi di Hamas contro Israele continuano.", "19")
+        for src, _ in gazetteer_roles("it", "Gli attacchi di Hamas contro Israele continuano.", "19")
     )
 
 
